@@ -1,0 +1,3 @@
+"""Halyk ePay counter point-of-sale."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,15 @@
+"""Test-wide set-up: Qt offscreen, WebEngine without the sandbox (tests run as root in CI)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+if "--no-sandbox" not in _flags:
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (_flags + " --no-sandbox").strip()
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# Never let a test talk to a real keyring or the user's data by accident.
+os.environ.pop("POS_APP_EPAY_OAUTH_URL", None)
+os.environ.pop("POS_APP_EPAY_API_URL", None)
+os.environ.pop("POS_APP_EPAY_WIDGET_URL", None)
