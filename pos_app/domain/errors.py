@@ -27,4 +27,7 @@ class InvoiceError(DomainError, ValueError):
 
 
 class IllegalTransition(DomainError):
-    """A payment was asked to move to a state its life cycle does not allow (a bug, not user error)."""
+    """A payment was asked to move to a state its life cycle does not allow.
+
+    This is a bug in the caller, not a user error.
+    """

@@ -1,4 +1,5 @@
-"""Tenge amounts as :class:`~decimal.Decimal`: parse what a cashier types, format for display and wire.
+"""Tenge amounts as :class:`~decimal.Decimal`: parse what a cashier types, format for display
+and for the wire.
 
 Floats never appear: an amount is parsed from text straight into a ``Decimal`` quantised to
 tiyn (two places), and goes to ePay as the JavaScript-style string ePay's own script produces
@@ -38,10 +39,14 @@ def parse_amount(text: str, maximum: Decimal = DEFAULT_MAXIMUM) -> Decimal:
     if raw.startswith("-"):
         raise AmountError("The amount cannot be negative.", code="negative")
     if not _ASCII_NUMBER.fullmatch(raw):
-        raise AmountError("Use only the digits 0-9 and one decimal comma or point.", code="not_digits")
+        raise AmountError(
+            "Use only the digits 0-9 and one decimal comma or point.", code="not_digits"
+        )
     whole, _, fraction = raw.replace(",", ".").partition(".")
     if len(fraction) > 2:
-        raise AmountError("The amount can have at most two digits after the comma.", code="too_many_decimals")
+        raise AmountError(
+            "The amount can have at most two digits after the comma.", code="too_many_decimals"
+        )
     try:
         value = Decimal(f"{whole}.{fraction or '0'}")
     except InvalidOperation as exc:  # pragma: no cover - the regex makes this unreachable
@@ -57,11 +62,19 @@ def check_amount(value: Decimal, maximum: Decimal = DEFAULT_MAXIMUM) -> Decimal:
         raise AmountError("The amount cannot be negative.", code="negative")
     if value == 0:
         raise AmountError("The amount must be more than zero.", code="zero")
-    if value != value.quantize(TIYN, rounding=ROUND_HALF_UP):
-        raise AmountError("The amount can have at most two digits after the comma.", code="too_many_decimals")
+    # The limit is checked before quantising: a 30-digit amount would overflow the decimal
+    # context's precision in quantize() and raise InvalidOperation instead of AmountError.
     if value > maximum:
         raise AmountError(
             f"The amount is above the limit of {format_tenge(maximum)}.", code="above_maximum"
+        )
+    try:
+        exact = value == value.quantize(TIYN, rounding=ROUND_HALF_UP)
+    except InvalidOperation as exc:  # more digits than the context holds (huge maximum)
+        raise AmountError("This is not an amount.", code="not_a_number") from exc
+    if not exact:
+        raise AmountError(
+            "The amount can have at most two digits after the comma.", code="too_many_decimals"
         )
     return value.quantize(TIYN)
 
@@ -76,7 +89,7 @@ def format_number(value: Decimal, *, group: str = "\u00a0", decimal_mark: str = 
     q = value.quantize(TIYN)
     sign = "-" if q < 0 else ""
     whole, _, fraction = f"{abs(q):f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 class PaymentStatus(enum.StrEnum):
     NEW = "new"  # in the journal, no network call made yet
-    TOKEN_ISSUED = "token_issued"  # ePay issued a payment token bound to this invoice
+    TOKEN_ISSUED = "token_issued"  # noqa: S105 - ePay issued a payment token bound to this invoice
     WIDGET_OPEN = "widget_open"  # the card form (widget, redirect page or QR link) is shown
     CHECKING = "checking"  # the form said something (a hint); the status API decides
     PAID = "paid"  # ePay reports CHARGE (or AUTH on a two-step terminal)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from urllib.parse import quote
 
-import lzstring  # type: ignore[import-untyped]
+import lzstring  # type: ignore[import-untyped, unused-ignore]
 
 # encodeURIComponent keeps A-Z a-z 0-9 - _ . ~ (quote keeps those) and these:
 _SAFE = "!*'()"

@@ -1,0 +1,101 @@
+"""Wiring without Qt: settings + environment → hosts, credentials, client, journal, services.
+
+Used by the GUI (``pos_app.ui.app``) and the CLI (``journal``, ``doctor``). Training mode starts
+the ePay emulator in-process on loopback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from pos_app.epay.client import EpayClient
+from pos_app.epay.config import TEST_MERCHANT, Credentials, EpayHosts, hosts_for, training_hosts
+from pos_app.services.checkout import CheckoutOptions, CheckoutService
+from pos_app.services.reconcile import Reconciler
+from pos_app.store import paths
+from pos_app.store.journal import Journal
+from pos_app.store.settings import Settings, load_settings
+
+log = logging.getLogger("pos_app.runtime")
+
+
+class SetupError(Exception):
+    """The till cannot run with this configuration; ``str()`` says what to do."""
+
+
+@dataclass
+class Runtime:
+    environment: str
+    settings: Settings
+    hosts: EpayHosts
+    credentials: Credentials
+    journal: Journal
+    client: EpayClient
+    checkout: CheckoutService
+    reconciler: Reconciler
+    emulator: Any = None  # pos_app.training.Emulator in training mode
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def close(self) -> None:
+        self.client.close()
+        self.journal.close()
+        if self.emulator is not None:
+            self.emulator.stop()
+
+
+def resolve_credentials(environment: str, settings: Settings) -> Credentials:
+    """Training and unconfigured ``test`` use the published test merchant; prod needs the keyring."""
+    if environment == "training":
+        return TEST_MERCHANT
+    if settings.client_id and settings.terminal_id and settings.environment == environment:
+        from pos_app.store.credentials import load_secret
+
+        secret = load_secret(environment, settings.client_id)
+        if secret:
+            return Credentials(settings.client_id, secret, settings.terminal_id, settings.shop_id)
+        if environment != "test":
+            raise SetupError(
+                "The client secret is not in the system keyring. Run the settings or "
+                "`pos-app configure` to store it."
+            )
+    if environment in ("test", "test-new"):
+        return TEST_MERCHANT
+    raise SetupError("This till has no ePay credentials. Open the settings to enter them.")
+
+
+def build_runtime(environment: str, *, settings: Settings | None = None,
+                  emulator_urls: dict[str, str] | None = None) -> Runtime:
+    """Everything a till needs; for ``training`` an emulator is started unless URLs are given."""
+    settings = settings or load_settings(paths.settings_path())
+    emulator = None
+    if environment == "training":
+        if emulator_urls is None:
+            from pos_app.training import Emulator
+
+            emulator = Emulator().start()
+            emulator_urls = emulator.urls
+        hosts = training_hosts(emulator_urls["api"], emulator_urls["form"])
+    else:
+        try:
+            hosts = hosts_for(environment, os.environ)
+        except ValueError as exc:
+            raise SetupError(str(exc)) from exc
+    credentials = resolve_credentials(environment, settings)
+    journal = Journal(paths.journal_path(), prefix=settings.invoice_prefix)
+    client = EpayClient(hosts, credentials)
+    options = CheckoutOptions(
+        language=settings.language,
+        back_link=settings.back_link or CheckoutOptions.back_link,
+        failure_back_link=settings.failure_back_link or CheckoutOptions.failure_back_link,
+        post_link=settings.post_link,
+        failure_post_link=settings.failure_post_link,
+        max_amount=Decimal(settings.max_amount),
+    )
+    checkout = CheckoutService(journal, client, options)
+    reconciler = Reconciler(journal, client)
+    return Runtime(environment, settings, hosts, credentials, journal, client, checkout,
+                   reconciler, emulator)

@@ -1,0 +1,1 @@
+"""Use cases on top of domain, epay and store: checkout, reconciliation. No widgets, no Qt."""

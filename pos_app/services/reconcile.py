@@ -1,0 +1,81 @@
+"""Settle attempts left open by a crash, a lost network or a deadline, by asking ePay.
+
+Runs at start-up (before the till takes a new payment) and before a shift report. An attempt
+the bank has never heard of was not paid: it is closed as ``cancelled`` (``expired`` for a QR
+link whose time ran out). An attempt the bank cannot be asked about stays open for next time.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
+from pos_app.epay.client import EpayClient
+from pos_app.epay.models import StatusOutcome
+from pos_app.services.settle import check_once
+from pos_app.store.journal import Journal
+
+log = logging.getLogger("pos_app.services.reconcile")
+
+
+@dataclass(slots=True)
+class ReconcileReport:
+    """What a reconciliation run did, for the log and the cashier's status line."""
+
+    settled: list[Payment] = field(default_factory=list)
+    still_open: list[Payment] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return f"{len(self.settled)} settled, {len(self.still_open)} still open"
+
+
+class Reconciler:
+    def __init__(
+        self,
+        journal: Journal,
+        client: EpayClient,
+        *,
+        qr_lifetime: timedelta = timedelta(minutes=20),
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.journal = journal
+        self.client = client
+        self.qr_lifetime = qr_lifetime
+        self._now = now
+
+    def run(self, *, skip: str | None = None) -> ReconcileReport:
+        """Check every open attempt except ``skip`` (the one the cashier is paying right now)."""
+        report = ReconcileReport()
+        for payment in self.journal.open_attempts():
+            if payment.invoice_id == skip:
+                continue
+            result = self.settle(payment)
+            (report.settled if result.status.is_final else report.still_open).append(result)
+        log.info("reconciliation: %s", report.summary)
+        return report
+
+    def settle(self, payment: Payment) -> Payment:
+        settled, outcome = check_once(self.journal, self.client, payment)
+        if settled is not None:
+            return settled
+        if outcome is StatusOutcome.NOT_FOUND:
+            if payment.method is PaymentMethod.QR:
+                if self._now() - payment.created_at < self.qr_lifetime:
+                    return payment  # the customer may still pay from their phone
+                return self.journal.transition(
+                    payment.invoice_id, PaymentStatus.EXPIRED, note="link expired unpaid"
+                )
+            return self.journal.transition(
+                payment.invoice_id, PaymentStatus.CANCELLED, note="reconciled: the bank has no payment"
+            )
+        if payment.status is not PaymentStatus.UNKNOWN and outcome is None:
+            # The bank could not be asked; mark it so the cashier sees it needs a re-check.
+            if payment.status is PaymentStatus.CHECKING:
+                return self.journal.transition(
+                    payment.invoice_id, PaymentStatus.UNKNOWN, note="bank unreachable; will re-check"
+                )
+        return payment

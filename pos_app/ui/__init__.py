@@ -1,0 +1,1 @@
+"""Qt only: widgets, dialogs, the checkout web view and the background-task helper."""

@@ -1,0 +1,173 @@
+"""Drives one card payment through the stages and tells the window what to show.
+
+The controller owns the "one payment at a time" rule on the GUI side: while a payment is open,
+another Enter, click or shortcut is ignored (the service refuses a second one too).
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import threading
+from decimal import Decimal
+
+from PySide6.QtCore import QObject, Signal
+
+from pos_app.domain.errors import DomainError
+from pos_app.domain.payment import Payment
+from pos_app.epay.errors import EpayError
+from pos_app.epay.models import PaymentToken
+from pos_app.epay.params import payform_link
+from pos_app.runtime import Runtime
+from pos_app.services.checkout import Busy
+from pos_app.store.db import StorageError
+from pos_app.ui.messages import domain_message, epay_message
+from pos_app.ui.tasks import Tasks
+from pos_app.ui.web.checkout_view import CheckoutView
+
+log = logging.getLogger("pos_app.ui.controller")
+
+
+class Stage(enum.Enum):
+    IDLE = "idle"  # waiting for an amount
+    CONNECTING = "connecting"  # journal written, asking ePay for a payment token
+    FORM = "form"  # ePay's form is on screen
+    CHECKING = "checking"  # asking the status API for the outcome
+    RESULT = "result"  # outcome shown; the next amount may be typed
+
+
+class CheckoutController(QObject):
+    stage_changed = Signal(object)  # Stage
+    wait = Signal(str, str, bool)  # title, detail, cancellable
+    finished = Signal(object, str)  # Payment, note for the cashier
+    problem = Signal(str)  # a message for the entry panel (nothing was started)
+    journal_changed = Signal()
+
+    def __init__(self, runtime: Runtime, tasks: Tasks, checkout: CheckoutView,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rt = runtime
+        self.tasks = tasks
+        self.view = checkout
+        self.stage = Stage.IDLE
+        self.payment: Payment | None = None
+        self._stop = threading.Event()
+        self._cancel_requested = False
+        checkout.widget_result.connect(self._on_form_result)
+        checkout.redirect_returned.connect(self._on_form_result)
+        checkout.failed.connect(self._on_form_failed)
+
+    @property
+    def busy(self) -> bool:
+        return self.stage in (Stage.CONNECTING, Stage.FORM, Stage.CHECKING)
+
+    # -- intents from the window ----------------------------------------------------------------
+
+    def pay(self, amount: Decimal, description: str = "", account_id: str = "") -> None:
+        if self.busy:
+            log.info("pay ignored: a payment is in progress")
+            return
+        try:
+            payment = self.rt.checkout.begin(amount, description, account_id)
+        except Busy:
+            return
+        except DomainError as exc:
+            self.problem.emit(domain_message(exc))
+            return
+        except StorageError:
+            log.exception("journal not writable; payment refused before any network call")
+            self.problem.emit(epay_message("storage"))
+            return
+        self.payment = payment
+        self._cancel_requested = False
+        self._stop = threading.Event()
+        self._set_stage(Stage.CONNECTING)
+        self.wait.emit(self.tr("Connecting to the bank…"), "", True)
+        self.journal_changed.emit()
+        invoice = payment.invoice_id
+        self.tasks.run(
+            lambda: self.rt.checkout.request_token(invoice),
+            lambda token: self._on_token(invoice, token),
+            lambda exc: self._on_token_failed(invoice, exc),
+        )
+
+    def cancel(self) -> None:
+        """Esc or the Cancel button: stop what can be stopped, then let the bank decide."""
+        if self.payment is None:
+            return
+        if self.stage is Stage.CONNECTING:
+            self._cancel_requested = True  # settled as soon as the token call returns
+            self.wait.emit(self.tr("Cancelling…"), "", False)
+        elif self.stage is Stage.FORM:
+            self.view.discard()
+            self._confirm(self.payment.invoice_id, None)
+        elif self.stage is Stage.CHECKING:
+            self._stop.set()  # the attempt becomes "unknown" and is re-checked later
+
+    # -- steps --------------------------------------------------------------------------------
+
+    def _on_token(self, invoice: str, token: PaymentToken) -> None:
+        if self.payment is None or invoice != self.payment.invoice_id:
+            return
+        if self._cancel_requested:
+            self._confirm(invoice, None)
+            return
+        rt = self.rt
+        obj = rt.checkout.payment_object(self.payment, token, rt.credentials.terminal_id)
+        epay_urls = [rt.hosts.payform_url, rt.hosts.payform_origin]
+        rt.checkout.form_opened(invoice)
+        if rt.settings.checkout_mode == "redirect":
+            link = payform_link(rt.hosts.payform_url, obj, framed=False)
+            self.view.open_redirect(invoice, link, epay_urls, rt.checkout.options.back_link,
+                                    rt.checkout.options.failure_back_link)
+        else:
+            self.view.open_widget(invoice, obj, rt.hosts.widget_url, epay_urls)
+        self._set_stage(Stage.FORM)
+        self.journal_changed.emit()
+
+    def _on_token_failed(self, invoice: str, exc: BaseException) -> None:
+        if self.payment is None or invoice != self.payment.invoice_id:
+            return
+        code = exc.code if isinstance(exc, EpayError) else "internal"
+        if not isinstance(exc, EpayError):
+            log.error("token request failed unexpectedly", exc_info=exc)
+            self.rt.checkout.fail(invoice, "internal error")
+        self._show_result(self.rt.journal.get(invoice), epay_message(code))
+
+    def _on_form_result(self, invoice: str, success: bool) -> None:
+        if self.stage is Stage.FORM and self.payment and invoice == self.payment.invoice_id:
+            self._confirm(invoice, success)
+
+    def _on_form_failed(self, invoice: str, reason: str) -> None:
+        if self.stage is not Stage.FORM or not self.payment or invoice != self.payment.invoice_id:
+            return
+        self.view.discard()
+        payment = self.rt.checkout.fail(invoice, f"form: {reason}"[:200])
+        self._show_result(payment, epay_message("form"))
+
+    def _confirm(self, invoice: str, hint: bool | None) -> None:
+        self._set_stage(Stage.CHECKING)
+        self.wait.emit(self.tr("Checking with the bank…"),
+                       self.tr("This usually takes a few seconds."), True)
+        stop = self._stop
+        self.tasks.run(
+            lambda: self.rt.checkout.confirm(invoice, hint=hint, stop=stop),
+            lambda payment: self._show_result(payment, ""),
+            lambda exc: self._on_confirm_failed(invoice, exc),
+        )
+
+    def _on_confirm_failed(self, invoice: str, exc: BaseException) -> None:
+        log.error("confirmation failed unexpectedly", exc_info=exc)
+        self.rt.checkout.release(invoice)
+        self._show_result(self.rt.journal.get(invoice), self.tr("The result will be re-checked."))
+
+    def _show_result(self, payment: Payment, note: str) -> None:
+        self.payment = None
+        self.view.discard()
+        self._set_stage(Stage.RESULT)
+        self.finished.emit(payment, note)
+        self.journal_changed.emit()
+
+    def _set_stage(self, stage: Stage) -> None:
+        self.stage = stage
+        self.stage_changed.emit(stage)

@@ -1,0 +1,136 @@
+"""Amount entry: the field that has focus all day, the big amount display, optional details.
+
+Enter asks to pay; the panel only validates and emits, the controller decides.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.errors import DomainError
+from pos_app.domain.money import DEFAULT_MAXIMUM, format_tenge, parse_amount
+from pos_app.domain.text import check_account_id, check_description
+from pos_app.ui.messages import domain_message
+from pos_app.ui.panels.keypad import Keypad
+
+
+class EntryPanel(QWidget):
+    pay_requested = Signal(Decimal, str, str)  # amount, description, account id
+
+    def __init__(self, parent: QWidget | None = None, maximum: Decimal = DEFAULT_MAXIMUM) -> None:
+        super().__init__(parent)
+        self.maximum = maximum
+        self.display = QLabel(format_tenge(Decimal(0)), self)
+        self.display.setObjectName("amountDisplay")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.display.setAccessibleName(self.tr("Amount to pay"))
+
+        self.amount = QLineEdit(self)
+        self.amount.setObjectName("amountInput")
+        self.amount.setPlaceholderText(self.tr("Amount, tenge"))
+        self.amount.setAccessibleName(self.tr("Amount in tenge"))
+        self.amount.setMaxLength(16)
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[0-9 ]{0,12}([.,][0-9]{0,2})?"), self)
+        )
+        self.amount.textChanged.connect(self._update_display)
+        self.amount.returnPressed.connect(self.submit)
+
+        self.description = QLineEdit(self)
+        self.description.setObjectName("descriptionInput")
+        self.description.setPlaceholderText(self.tr("Optional, up to 125 bytes"))
+        self.description.setAccessibleName(self.tr("Payment description"))
+        self.description.returnPressed.connect(self.submit)
+        self.account = QLineEdit(self)
+        self.account.setObjectName("accountInput")
+        self.account.setPlaceholderText(self.tr("Optional"))
+        self.account.setAccessibleName(self.tr("Customer account id"))
+        self.account.returnPressed.connect(self.submit)
+
+        self.error = QLabel("", self)
+        self.error.setObjectName("entryError")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Input problem"))
+
+        self.pay_button = QPushButton(self.tr("Pay by card  [Enter]"), self)
+        self.pay_button.setObjectName("payButton")
+        self.pay_button.setAccessibleName(self.tr("Pay by card"))
+        self.pay_button.setMinimumHeight(56)
+        self.pay_button.clicked.connect(self.submit)
+
+        self.keypad = Keypad(self.amount, self)
+
+        details = QFormLayout()
+        details.addRow(self.tr("Description"), self.description)
+        details.addRow(self.tr("Customer id"), self.account)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pay_button, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.display)
+        layout.addWidget(self.amount)
+        layout.addWidget(self.error)
+        layout.addWidget(self.keypad, 1)
+        layout.addLayout(details)
+        layout.addLayout(buttons)
+        self.setTabOrder(self.amount, self.description)
+        self.setTabOrder(self.description, self.account)
+        self.setTabOrder(self.account, self.pay_button)
+
+    def submit(self) -> None:
+        """Validate everything; emit ``pay_requested`` or show what is wrong (nothing is lost)."""
+        if not self.isEnabled():
+            return
+        try:
+            amount = parse_amount(self.amount.text(), self.maximum)
+        except DomainError as exc:
+            self.show_error(domain_message(exc), self.amount)
+            return
+        try:
+            description = check_description(self.description.text())
+        except DomainError as exc:
+            self.show_error(domain_message(exc), self.description)
+            return
+        try:
+            account = check_account_id(self.account.text())
+        except DomainError as exc:
+            self.show_error(domain_message(exc), self.account)
+            return
+        self.error.setText("")
+        self.pay_requested.emit(amount, description, account)
+
+    def show_error(self, text: str, field: QLineEdit | None = None) -> None:
+        self.error.setText("⚠ " + text if text else "")
+        if field is not None:
+            field.setFocus()
+
+    def reset(self) -> None:
+        """Ready for the next customer: empty fields, focus in the amount."""
+        self.amount.clear()
+        self.description.clear()
+        self.account.clear()
+        self.error.setText("")
+        self.setEnabled(True)
+        self.amount.setFocus()
+
+    def _update_display(self, text: str) -> None:
+        try:
+            value = parse_amount(text, Decimal("1e15")) if text.strip() else Decimal(0)
+        except DomainError:
+            return
+        self.display.setText(format_tenge(value))
+        self.error.setText("")

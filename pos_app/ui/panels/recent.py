@@ -1,0 +1,41 @@
+"""A strip of the last few payments, so the cashier can answer "did it go through?"."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from pos_app.domain.money import format_tenge
+from pos_app.domain.payment import Payment
+from pos_app.ui.status_style import look, status_words
+
+
+class RecentStrip(QWidget):
+    def __init__(self, parent: QWidget | None = None, size: int = 5) -> None:
+        super().__init__(parent)
+        self.size = size
+        self.setObjectName("recentStrip")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(8, 4, 8, 4)
+        self.title = QLabel(self.tr("Recent:"), self)
+        self._layout.addWidget(self.title)
+        self.items: list[QLabel] = []
+        for _ in range(size):
+            label = QLabel(self)
+            label.setObjectName("recentItem")
+            self.items.append(label)
+            self._layout.addWidget(label)
+        self._layout.addStretch(1)
+
+    def show_payments(self, payments: list[Payment]) -> None:
+        for label, payment in zip(self.items, [*payments, *[None] * self.size], strict=False):
+            if payment is None:
+                label.setText("")
+                label.setVisible(False)
+                continue
+            style = look(payment.status)
+            text = f"{style.sign} {format_tenge(payment.amount)} · {status_words(payment.status)}"
+            label.setText(text)
+            label.setToolTip(payment.invoice_id)
+            label.setAccessibleName(text)
+            label.setStyleSheet(f"color: {style.colour};")
+            label.setVisible(True)

@@ -1,0 +1,1 @@
+"""The embedded ePay form: host page, QWebChannel bridge, navigation policy."""
