@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "journal":
         return journal_csv()
     from pos_app.runtime import SetupError, build_runtime
-    from pos_app.store.settings import load_settings
+    from pos_app.store.settings import load as load_settings
 
     settings = load_settings(paths.settings_path())
     environment = "training" if args.training else (args.env or settings.environment)

@@ -18,7 +18,8 @@ from pos_app.services.checkout import CheckoutOptions, CheckoutService
 from pos_app.services.reconcile import Reconciler
 from pos_app.store import paths
 from pos_app.store.journal import Journal
-from pos_app.store.settings import Settings, load_settings
+from pos_app.store.settings import Settings
+from pos_app.store.settings import load as load_settings
 
 log = logging.getLogger("pos_app.runtime")
 
@@ -87,10 +88,11 @@ def build_runtime(environment: str, *, settings: Settings | None = None,
     credentials = resolve_credentials(environment, settings)
     journal = Journal(paths.journal_path(), prefix=settings.invoice_prefix)
     client = EpayClient(hosts, credentials)
+    defaults = CheckoutOptions()
     options = CheckoutOptions(
         language=settings.language,
-        back_link=settings.back_link or CheckoutOptions.back_link,
-        failure_back_link=settings.failure_back_link or CheckoutOptions.failure_back_link,
+        back_link=settings.back_link or defaults.back_link,
+        failure_back_link=settings.failure_back_link or defaults.failure_back_link,
         post_link=settings.post_link,
         failure_post_link=settings.failure_post_link,
         max_amount=Decimal(settings.max_amount),

@@ -18,7 +18,7 @@ _PAN = re.compile(r"(?<![0-9])(?:[0-9][ -]?){12,18}[0-9](?![0-9])")
 # "Bearer <token>" and key=value / "key": "value" pairs whose value is a credential.
 _BEARER = re.compile(r"(?i)\bbearer\s+[^\s\"',;]+")
 _KEY_VALUE = re.compile(
-    r"(?i)(\"?(?:access_token|refresh_token|client_secret|password|secret_hash|token)\"?"
+    r"(?i)(?<![\w/.-])(\"?(?:access_token|refresh_token|client_secret|password|secret_hash|token)\"?"
     r"\s*[:=]\s*\"?)([^\s\"&,;}]+)"
 )
 

@@ -115,8 +115,9 @@ class Requester:
                              method, path, elapsed * 1000, type(exc).__name__)
                     self._sleep(self._retry.delay(attempt))
                     continue
-                self.log(logging.WARNING, "%s %s failed after %.0f ms (%s) [error_id=%s]",
-                         method, path, elapsed * 1000, type(exc).__name__, error.error_id)
+                self.log(logging.WARNING, "%s %s failed after %.0f ms (%s): %s %s [error_id=%s]",
+                         method, path, elapsed * 1000, type(exc).__name__, error.code,
+                         error.message, error.error_id)
                 raise error from exc
             elapsed = self._clock() - started
             status = response.status_code
@@ -134,8 +135,8 @@ class Requester:
 
     def fail(self, error: EpayError, method: str, url: str) -> EpayError:
         """Log ``error`` with its id and hand it back for raising."""
-        self.log(logging.WARNING, "%s %s: %s [error_id=%s]", method, urlsplit(url).path,
-                 error.code, error.error_id)
+        self.log(logging.WARNING, "%s %s: %s %s [error_id=%s]", method, urlsplit(url).path,
+                 error.code, error.message, error.error_id)
         return error
 
     @staticmethod

@@ -47,7 +47,7 @@ def fields_from(status: TransactionStatus) -> dict[str, str]:
 
 def mismatch(payment: Payment, status: TransactionStatus) -> str:
     """A reason not to trust a paid answer (wrong amount or currency), or ``""``."""
-    amount = status.original_amount if status.original_amount is not None else status.amount
+    amount = status.org_amount if status.org_amount is not None else status.amount
     if amount is not None and Decimal(amount) != payment.amount:
         return "The bank reports a different amount for this invoice."
     if status.currency and status.currency.upper() != payment.currency:

@@ -13,31 +13,34 @@ threads: one connection, every use under one lock, so writes are serialized.
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from pos_app.domain.invoice import format_invoice, suffix, validate_prefix
 from pos_app.domain.money import CURRENCY, check_amount
 from pos_app.domain.payment import OPEN, Payment, PaymentMethod, PaymentStatus, check_transition
 from pos_app.store.db import StorageError, connect, storage_errors, transaction
-from pos_app.store.journal_schema import MIGRATIONS, PAYMENT_COLUMNS, clean_fields, scrub_text
+from pos_app.store.journal_export import CSV_COLUMNS, write_payments_csv
+from pos_app.store.journal_schema import (
+    MIGRATIONS,
+    PAYMENT_COLUMNS,
+    Event,
+    clean_fields,
+    iso,
+    payment_from_row,
+    scrub_text,
+    utc_now,
+)
 
 __all__ = ["CSV_COLUMNS", "Event", "Journal", "PaymentNotFound", "StorageError"]
 
-CSV_COLUMNS = (
-    "invoice_id", "created_at", "amount", "currency", "method", "status", "reference",
-    "approval_code", "card_mask", "transaction_id", "refunded_amount", "description",
-    "updated_at", "account_id", "reason_code", "message",
-)  # fmt: skip
 _SEQUENCE = "invoice_sequence"
 _MIN_FREE_BYTES = 1024 * 1024
 _SELECT = f"SELECT {', '.join(PAYMENT_COLUMNS)} FROM payments"  # noqa: S608 - fixed column names
@@ -45,43 +48,6 @@ _SELECT = f"SELECT {', '.join(PAYMENT_COLUMNS)} FROM payments"  # noqa: S608 - f
 
 class PaymentNotFound(KeyError):
     """No attempt with this invoice number is in the journal."""
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One line of an attempt's history. ``from_status`` is ``None`` for the creation."""
-
-    id: int
-    invoice_id: str
-    at: datetime
-    from_status: PaymentStatus | None
-    to_status: PaymentStatus
-    note: str
-    data: dict[str, Any]
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _iso(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        raise ValueError("Journal times must be timezone-aware.")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _payment(row: sqlite3.Row | tuple[Any, ...]) -> Payment:
-    v = dict(zip(PAYMENT_COLUMNS, row, strict=True))
-    return Payment(
-        invoice_id=v["invoice_id"], amount=Decimal(v["amount"]), currency=v["currency"],
-        method=PaymentMethod(v["method"]), status=PaymentStatus(v["status"]),
-        created_at=datetime.fromisoformat(v["created_at"]),
-        updated_at=datetime.fromisoformat(v["updated_at"]),
-        description=v["description"], account_id=v["account_id"], reference=v["reference"],
-        approval_code=v["approval_code"], card_mask=v["card_mask"],
-        transaction_id=v["transaction_id"], refunded_amount=Decimal(v["refunded_amount"]),
-        reason_code=v["reason_code"], message=v["message"],
-    )  # fmt: skip
 
 
 class Journal:
@@ -97,7 +63,7 @@ class Journal:
         path: Path,
         prefix: str | None = None,
         *,
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         read_only: bool = False,
     ) -> None:
         self.path = Path(path)
@@ -147,7 +113,7 @@ class Journal:
         row = conn.execute(f"{_SELECT} WHERE invoice_id = ?", (invoice_id,)).fetchone()
         if row is None:
             raise PaymentNotFound(invoice_id)
-        return _payment(row)
+        return payment_from_row(row)
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -185,7 +151,7 @@ class Journal:
             conn.execute(
                 "INSERT OR REPLACE INTO counters (name, value) VALUES (?, ?)", (_SEQUENCE, sequence)
             )
-            now = _iso(self._clock())
+            now = iso(self._clock())
             conn.execute(
                 "INSERT INTO payments (invoice_id, suffix, amount, currency, method, status,"
                 " created_at, updated_at, description, account_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -224,7 +190,7 @@ class Journal:
                 if new is PaymentStatus.REFUNDED and "refunded_amount" not in fields:
                     fields = {**fields, "refunded_amount": current.amount}
             cleaned = clean_fields(fields, current.amount)
-            now = _iso(self._clock())
+            now = iso(self._clock())
             columns = {**cleaned, "status": new.value, "updated_at": now}
             assignments = ", ".join(f"{name} = ?" for name in columns)  # names are whitelisted
             conn.execute(
@@ -242,7 +208,7 @@ class Journal:
         with self._lock, storage_errors():
             if shutil.disk_usage(self.path.parent).free < _MIN_FREE_BYTES:
                 raise StorageError("disk_full", "less than 1 MiB free")
-            self._set_meta("last_write_check", _iso(self._clock()))
+            self._set_meta("last_write_check", iso(self._clock()))
 
     def close(self) -> None:
         """Close the connection (idempotent)."""
@@ -267,7 +233,7 @@ class Journal:
     def _query(self, where: str, params: tuple[object, ...]) -> list[Payment]:
         with self._lock, storage_errors():
             rows = self.conn.execute(f"{_SELECT} {where}", params).fetchall()
-        return [_payment(row) for row in rows]
+        return [payment_from_row(row) for row in rows]
 
     def recent(self, limit: int = 8) -> list[Payment]:
         """The ``limit`` newest attempts, newest first."""
@@ -300,8 +266,8 @@ class Journal:
     ) -> Iterator[Payment]:
         """Attempts created in ``[since, until)``, oldest first, read in batches."""
         last = 0
-        lower = "" if since is None else _iso(since)
-        upper = "\uffff" if until is None else _iso(until)
+        lower = "" if since is None else iso(since)
+        upper = "\uffff" if until is None else iso(until)
         while True:
             with self._lock, storage_errors():
                 rows = self.conn.execute(
@@ -312,7 +278,7 @@ class Journal:
             if not rows:
                 return
             for row in rows:
-                yield _payment(row[1:])
+                yield payment_from_row(row[1:])
             last = int(rows[-1][0])
 
     def write_csv(
@@ -322,19 +288,4 @@ class Journal:
 
         Amounts are plain decimal strings (``1500.00``); returns the number of rows.
         """
-        writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
-        count = 0
-        for p in self.iter_payments(since, until):
-            values = {
-                "invoice_id": p.invoice_id, "created_at": p.created_at.isoformat(),
-                "amount": f"{p.amount:f}", "currency": p.currency, "method": p.method.value,
-                "status": p.status.value, "reference": p.reference,
-                "approval_code": p.approval_code, "card_mask": p.card_mask,
-                "transaction_id": p.transaction_id, "refunded_amount": f"{p.refunded_amount:f}",
-                "description": p.description, "updated_at": p.updated_at.isoformat(),
-                "account_id": p.account_id, "reason_code": p.reason_code, "message": p.message,
-            }  # fmt: skip
-            writer.writerow([values[name] for name in CSV_COLUMNS])
-            count += 1
-        return count
+        return write_payments_csv(stream, self.iter_payments(since, until))

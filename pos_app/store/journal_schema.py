@@ -8,9 +8,13 @@ triggers enforce both, so even a bug or a hand-run ``DELETE`` cannot erase histo
 from __future__ import annotations
 
 import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
-from pos_app.domain.payment import PaymentStatus
+from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
 
 _STATUSES = ", ".join(f"'{s.value}'" for s in PaymentStatus)
 
@@ -173,3 +177,43 @@ def clean_fields(fields: dict[str, object], amount: Decimal) -> dict[str, str]:
         else:
             cleaned[name] = text[:MAX_TEXT]
     return cleaned
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One line of an attempt's history. ``from_status`` is ``None`` for the creation."""
+
+    id: int
+    invoice_id: str
+    at: datetime
+    from_status: PaymentStatus | None
+    to_status: PaymentStatus
+    note: str
+    data: dict[str, Any]
+
+
+def utc_now() -> datetime:
+    """Now, in UTC."""
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 in UTC with an explicit ``+00:00`` offset (sorts as text)."""
+    if moment.tzinfo is None:
+        raise ValueError("Journal times must be timezone-aware.")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def payment_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Payment:
+    """A :class:`Payment` from a row of :data:`PAYMENT_COLUMNS`."""
+    v = dict(zip(PAYMENT_COLUMNS, row, strict=True))
+    return Payment(
+        invoice_id=v["invoice_id"], amount=Decimal(v["amount"]), currency=v["currency"],
+        method=PaymentMethod(v["method"]), status=PaymentStatus(v["status"]),
+        created_at=datetime.fromisoformat(v["created_at"]),
+        updated_at=datetime.fromisoformat(v["updated_at"]),
+        description=v["description"], account_id=v["account_id"], reference=v["reference"],
+        approval_code=v["approval_code"], card_mask=v["card_mask"],
+        transaction_id=v["transaction_id"], refunded_amount=Decimal(v["refunded_amount"]),
+        reason_code=v["reason_code"], message=v["message"],
+    )  # fmt: skip

@@ -91,7 +91,7 @@ class ApiHandler(Handler):
         external = (query.get("externalID") or [""])[0]
         if isinstance(data, dict) and not external:
             external = str(data.get("externalID") or "")
-        amount = (query.get("amount") or [None])[0]
+        amount = query["amount"][0] if query.get("amount") else None
         self.emu.bank.operate(op, tx_id, token, amount, body_amount, external)
         self.reply(200, b"", "")
 

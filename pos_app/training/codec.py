@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from urllib.parse import quote, unquote
 
-import lzstring  # type: ignore[import-untyped]
+import lzstring
 
 # compressToEncodedURIComponent's alphabet; compressToBase64 output has "/" or "=" instead.
 _URI_ALPHABET = re.compile(r"[A-Za-z0-9+\-$]+")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import email.parser
 import email.policy
 import json
@@ -46,7 +47,7 @@ class Handler(BaseHTTPRequestHandler):
         """The emulator this request belongs to."""
         return self.server.emulator
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         """Log method and path only: query strings carry tokens."""
         log.debug("%s %s", self.command, self.path.split("?", 1)[0])
 
@@ -64,11 +65,12 @@ class Handler(BaseHTTPRequestHandler):
             message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
                 b"Content-Type: " + ctype.encode() + b"\r\n\r\n" + raw)
             result: dict[str, str] = {}
-            for part in message.iter_parts():  # type: ignore[attr-defined]
+            for part in message.iter_parts():
                 name = part.get_param("name", header="content-disposition")
-                payload = part.get_payload(decode=True) or b""
+                payload = part.get_payload(decode=True)
                 if name and name not in result:
-                    result[str(name)] = payload.decode("utf-8", "replace")
+                    text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+                    result[str(name)] = text
             return result
         parsed = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
         return {key: values[0] for key, values in parsed.items()}
@@ -140,14 +142,12 @@ class Handler(BaseHTTPRequestHandler):
     def abort(self) -> None:
         """Close the connection without any response (RST where possible)."""
         self.close_connection = True
-        try:
+        with contextlib.suppress(OSError):
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        except OSError:
-            pass
         self.wfile = _NullWriter()  # type: ignore[assignment]
 
 
-class Handled(Exception):  # noqa: N818 - control flow, not an error
+class Handled(Exception):
     """The request was already answered (by a fault)."""
 
 
@@ -163,6 +163,7 @@ class _NullWriter:
 
 def serve(server: EmulatorHTTPServer) -> threading.Thread:
     """Run ``server`` in a daemon thread."""
-    thread = threading.Thread(target=server.serve_forever, name="epay-emulator", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="epay-emulator",
+                              daemon=True)
     thread.start()
     return thread

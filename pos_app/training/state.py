@@ -20,7 +20,13 @@ from pos_app.training import cards
 from pos_app.training.invoices import InvoiceBook
 from pos_app.training.models import BankError, Merchant, Token, Transaction, from_epoch
 from pos_app.training.tokens import (
-    OAuthError, authenticate, bearer_of, build_token, new_token_string, parse_amount, token_reply,
+    OAuthError,
+    authenticate,
+    bearer_of,
+    build_token,
+    new_token_string,
+    parse_amount,
+    token_reply,
 )
 
 DEFAULT_CONFIG: dict[str, Any] = {
@@ -172,7 +178,8 @@ class Bank:
             return token
 
     def pay(self, token: Token, pan: str, expiry: str, cvc: str,
-            params: Mapping[str, object] | None = None) -> tuple[Transaction, threading.Thread | None]:
+            params: Mapping[str, object] | None = None
+            ) -> tuple[Transaction, threading.Thread | None]:
         """Submit the card form; returns the transaction and the postLink thread (if any)."""
         digits = cards.normalise_pan(pan)
         if not cards.luhn_ok(digits):
@@ -250,7 +257,7 @@ class Bank:
 
     def operate(self, op: str, tx_id: str, token: Token, query_amount: str | None,
                 body_amount: object, external_id: str) -> None:
-        """Charge, cancel or refund a transaction; :class:`BankError` (400, code 100) if not allowed."""
+        """Charge, cancel or refund; :class:`BankError` (400, code 100) when not allowed."""
         with self.lock:
             tx = self.by_id.get(tx_id)
             if tx is None or tx.client_id != token.client_id:

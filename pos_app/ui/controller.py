@@ -20,7 +20,7 @@ from pos_app.epay.models import PaymentToken
 from pos_app.epay.params import payform_link
 from pos_app.runtime import Runtime
 from pos_app.services.checkout import Busy
-from pos_app.store.db import StorageError
+from pos_app.store.errors import StorageError
 from pos_app.ui.messages import domain_message, epay_message
 from pos_app.ui.tasks import Tasks
 from pos_app.ui.web.checkout_view import CheckoutView

@@ -116,8 +116,10 @@ class CheckoutView(QWidget):
         super().__init__(parent)
         self.host_base_url = host_base_url
         self.debug = debug
-        self.profile = make_profile(self)
+        # The view (and the pages parented to it) must be destroyed before the profile: create
+        # it first, since Qt deletes children in creation order.
         self.view = QWebEngineView(self)
+        self.profile = make_profile(self)
         if not debug:
             self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         layout = QVBoxLayout(self)
@@ -201,7 +203,7 @@ class CheckoutView(QWidget):
 
     def _new_page(self, policy: NavigationPolicy) -> None:
         old = self._page
-        page = CheckoutPage(self.profile, policy, self)
+        page = CheckoutPage(self.profile, policy, self.view)
         page.setWebChannel(self._channel, QWebEngineScript.ScriptWorldId.MainWorld)
         page.navigation_blocked.connect(self.navigation_blocked)
         page.returned.connect(self._on_returned)
