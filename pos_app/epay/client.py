@@ -27,12 +27,10 @@ from pos_app.epay.errors import (
     EpayAuthError,
     EpayError,
     EpayInvalidRequest,
-    EpayProtocolError,
-    EpayRejected,
 )
 from pos_app.epay.models import InvoiceLink, InvoiceLinkRequest, PaymentToken
-from pos_app.epay.redact import redact
-from pos_app.epay.status import StatusOutcome, TransactionStatus, as_text, check_wire_amount
+from pos_app.epay.refusals import TOKEN_ENDPOINT, refusal, token_refusal
+from pos_app.epay.status import StatusOutcome, TransactionStatus, check_wire_amount
 from pos_app.epay.transport import (
     DEFAULT_TIMEOUT,
     Requester,
@@ -48,8 +46,7 @@ SERVICE_SCOPE = "webapi usermanagement email_send verification statement statist
 TOKEN_MARGIN = 60.0  # seconds before expiry when a cached service token is renewed
 _PATH_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 _EXTERNAL_ID = re.compile(r"[0-9A-Za-z._:/-]{1,64}")
-_CONFIG_CODES = frozenset({"104", "106", "109"})
-_TOKEN = "the token endpoint"  # noqa: S105 - a description, not a password
+_TOKEN = TOKEN_ENDPOINT
 
 logger = logging.getLogger("pos_app.epay")
 
@@ -81,9 +78,16 @@ class EpayClient:
         self._lock = threading.Lock()
         self._service: PaymentToken | None = None
         self._service_renew_at = 0.0
-        self._recent_tokens: deque[str] = deque(maxlen=32)
-        self._io = Requester(self._http, timeout=timeout, retry=retry, sleep=sleep, clock=clock,
-                             secrets=self._secrets)
+        self._recent_tokens: deque[str] = deque(maxlen=32)  # masked in every log line
+        self._secrets_lock = threading.Lock()
+        self._io = Requester(
+            self._http,
+            timeout=timeout,
+            retry=retry,
+            sleep=sleep,
+            clock=clock,
+            secrets=self._secrets,
+        )
 
     # -- tokens -------------------------------------------------------------------------------
 
@@ -113,13 +117,15 @@ class EpayClient:
             if self._service is not None and self._clock() < self._service_renew_at:
                 return self._service
             c = self._credentials
-            token = self._request_token({
-                "grant_type": "client_credentials",
-                "scope": SERVICE_SCOPE,
-                "client_id": c.client_id,
-                "client_secret": c.client_secret,
-                "terminal": c.terminal_id,
-            })
+            token = self._request_token(
+                {
+                    "grant_type": "client_credentials",
+                    "scope": SERVICE_SCOPE,
+                    "client_id": c.client_id,
+                    "client_secret": c.client_secret,
+                    "terminal": c.terminal_id,
+                }
+            )
             lifetime = token.expires_in
             if lifetime is not None and lifetime > TOKEN_MARGIN:
                 self._service = token
@@ -155,35 +161,29 @@ class EpayClient:
         response = self._io.send("POST", url, what=_TOKEN, safe=True, data=form)
         status = response.status_code
         if status in (401, 403):
-            raise self._io.fail(EpayAuthError(
-                f"HTTP {status} from {_TOKEN}: the credentials were refused.",
-                status_code=status), "POST", url)
-        raise_for_status(response, _TOKEN, safe=True)
+            raise self._io.fail(
+                EpayAuthError(
+                    f"HTTP {status} from {_TOKEN}: the credentials were refused.",
+                    status_code=status,
+                ),
+                "POST",
+                url,
+            )
+        try:
+            raise_for_status(response, _TOKEN, safe=True)
+        except EpayError as exc:
+            self._io.fail(exc, "POST", url)
+            raise
         if status != 200:
-            raise self._io.fail(self._token_refusal(response), "POST", url)
+            raise self._io.fail(token_refusal(response, self._secrets()), "POST", url)
         try:
             token = PaymentToken.from_json(decode_json(response, _TOKEN))
         except EpayError as exc:
-            raise self._io.fail(exc, "POST", url) from None
-        self._recent_tokens.append(token.access_token)
+            self._io.fail(exc, "POST", url)
+            raise
+        with self._secrets_lock:
+            self._recent_tokens.append(token.access_token)
         return token
-
-    def _token_refusal(self, response: httpx.Response) -> EpayError:
-        status = response.status_code
-        if not 400 <= status < 500:
-            return EpayProtocolError(f"HTTP {status} from {_TOKEN}.", status_code=status)
-        try:
-            body = decode_json(response, _TOKEN)
-        except EpayProtocolError:
-            body = None
-        error = body.get("error") if isinstance(body, dict) else None
-        if isinstance(error, str) and error in ("invalid_client", "unauthorized_client"):
-            return EpayAuthError(f"HTTP {status} from {_TOKEN}: the credentials were refused.",
-                                 status_code=status)
-        bank_code, bank_message = self._bank_fields(body)
-        return EpayRejected(f"HTTP {status} from {_TOKEN}: the token was refused.",
-                            status_code=status, code="epay_token_refused",
-                            bank_code=bank_code, bank_message=bank_message)
 
     # -- status and operations ----------------------------------------------------------------
 
@@ -194,18 +194,23 @@ class EpayClient:
         url = f"{self.hosts.api_base}/check-status/payment/transaction/{_path_id(invoice_id)}"
         response = self._authorized("GET", url, what, safe=True)
         if response.status_code not in (200, 400):
-            raise self._io.fail(self._refusal(response, what), "GET", url)
+            raise self._io.fail(refusal(response, what, self._secrets()), "GET", url)
         try:
             data = decode_json(response, what, parse_float=Decimal)
             answered = isinstance(data, dict) and "resultCode" in data
             if response.status_code == 400 and not answered:
-                raise self._refusal(response, what, data)
+                raise refusal(response, what, self._secrets(), data)
             status = TransactionStatus.from_json(data)
         except EpayError as exc:
-            raise self._io.fail(exc, "GET", url) from None
+            self._io.fail(exc, "GET", url)
+            raise
         if status.outcome is StatusOutcome.CONFIG_ERROR:
-            self._io.log(logging.WARNING, "status of %s: resultCode %s (terminal configuration)",
-                         invoice_id, status.result_code)
+            self._io.log(
+                logging.WARNING,
+                "status of %s: resultCode %s (terminal configuration)",
+                invoice_id,
+                status.result_code,
+            )
         return status
 
     def charge(self, transaction_id: str, amount: Decimal | None = None) -> None:
@@ -233,8 +238,9 @@ class EpayClient:
             except EpayInvalidRequest as exc:
                 if exc.code != "amount_below_minimum":
                     raise
-                raise EpayInvalidRequest("A refund must be at least 10 tenge.",
-                                         code="refund_below_minimum") from None
+                raise EpayInvalidRequest(
+                    "A refund must be at least 10 tenge.", code="refund_below_minimum"
+                ) from None
             params["amount"] = to_wire(amount)
         params["externalID"] = external_id
         self._operation(transaction_id, "refund", params)
@@ -244,7 +250,7 @@ class EpayClient:
         url = f"{self.hosts.api_base}/operation/{_path_id(transaction_id)}/{name}"
         response = self._authorized("POST", url, what, safe=False, params=params or None)
         if not 200 <= response.status_code < 300:
-            raise self._io.fail(self._refusal(response, what), "POST", url)
+            raise self._io.fail(refusal(response, what, self._secrets()), "POST", url)
 
     # -- invoice links ------------------------------------------------------------------------
 
@@ -258,22 +264,29 @@ class EpayClient:
         """
         c = self._credentials
         if not c.shop_id:
-            raise EpayInvalidRequest("No shop id is configured for payment links.",
-                                     code="shop_id_missing")
+            raise EpayInvalidRequest(
+                "No shop id is configured for payment links.", code="shop_id_missing"
+            )
         body = request.to_json(c.shop_id)
-        form = {"grant_type": "client_credentials", "scope": PAYMENT_SCOPE,
-                "client_id": c.client_id, "client_secret": c.client_secret,
-                "terminal": c.terminal_id}
+        form = {
+            "grant_type": "client_credentials",
+            "scope": PAYMENT_SCOPE,
+            "client_id": c.client_id,
+            "client_secret": c.client_secret,
+            "terminal": c.terminal_id,
+        }
         what = "the invoice endpoint"
         url = f"{self.hosts.api_base}/invoice"
-        response = self._authorized("POST", url, what, safe=False, json=body,
-                                    token=lambda: self._request_token(form))
+        response = self._authorized(
+            "POST", url, what, safe=False, json=body, token=lambda: self._request_token(form)
+        )
         if response.status_code != 200:
-            raise self._io.fail(self._refusal(response, what), "POST", url)
+            raise self._io.fail(refusal(response, what, self._secrets()), "POST", url)
         try:
             return InvoiceLink.from_json(decode_json(response, what, parse_float=Decimal))
         except EpayError as exc:
-            raise self._io.fail(exc, "POST", url) from None
+            self._io.fail(exc, "POST", url)
+            raise
 
     # -- plumbing -----------------------------------------------------------------------------
 
@@ -293,7 +306,12 @@ class EpayClient:
         for renewed in (False, True):
             bearer = get_token()
             response = self._io.send(
-                method, url, what=what, safe=safe, params=params, json=json,
+                method,
+                url,
+                what=what,
+                safe=safe,
+                params=params,
+                json=json,
                 headers={"Authorization": f"Bearer {bearer.access_token}"},
             )
             if response.status_code != 401 or renewed:
@@ -302,49 +320,27 @@ class EpayClient:
             self._drop_service_token(bearer)
         status = response.status_code
         if status in (401, 403):
-            raise self._io.fail(EpayAuthError(
-                f"HTTP {status} from {what}: the token or terminal was refused.",
-                status_code=status), method, url)
+            raise self._io.fail(
+                EpayAuthError(
+                    f"HTTP {status} from {what}: the token or terminal was refused.",
+                    status_code=status,
+                ),
+                method,
+                url,
+            )
         try:
             raise_for_status(response, what, safe=safe)
         except EpayError as exc:
-            raise self._io.fail(exc, method, url) from None
+            self._io.fail(exc, method, url)
+            raise
         return response
 
-    def _refusal(self, response: httpx.Response, what: str, body: object = None) -> EpayError:
-        """The error for an answered-but-refused request (4xx other than 401/403)."""
-        status = response.status_code
-        if not 400 <= status < 500:
-            return EpayProtocolError(f"Unexpected HTTP {status} from {what}.", status_code=status)
-        if body is None:
-            try:
-                body = decode_json(response, what, parse_float=Decimal) if response.content else {}
-            except EpayProtocolError:
-                body = {}
-        bank_code, bank_message = self._bank_fields(body)
-        if bank_code in _CONFIG_CODES:
-            return EpayAuthError(f"HTTP {status} from {what}: code {bank_code} "
-                                 "(terminal configuration).", status_code=status)
-        code = "epay_not_found" if status == 404 else None
-        suffix = f" (code {bank_code})" if bank_code else ""
-        return EpayRejected(f"HTTP {status} from {what}{suffix}.", status_code=status, code=code,
-                            bank_code=bank_code, bank_message=bank_message)
-
-    def _bank_fields(self, body: object) -> tuple[str, str]:
-        """The bank's ``code`` and a redacted, shortened ``message`` from an error body."""
-        if not isinstance(body, dict):
-            return "", ""
-        try:
-            bank_code = as_text(body.get("code"), "code")
-        except EpayProtocolError:
-            bank_code = ""
-        message = body.get("message")
-        text = redact(message, self._secrets(), limit=120) if isinstance(message, str) else ""
-        return redact(bank_code, (), limit=20), text
-
     def _secrets(self) -> Iterable[str]:
+        """Strings no log line or error may contain: the secret (also URL-encoded), tokens."""
         secret = self._credentials.client_secret
-        return (secret, quote_plus(secret), quote(secret, safe=""), *self._recent_tokens)
+        with self._secrets_lock:
+            tokens = tuple(self._recent_tokens)
+        return (secret, quote_plus(secret), quote(secret, safe=""), *tokens)
 
     def close(self) -> None:
         """Close the HTTP client if this object created it."""

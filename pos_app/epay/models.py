@@ -126,12 +126,11 @@ class InvoiceLinkRequest:
         for name in ("recipient_contact_sms", "notifier_contact_sms"):
             phone = getattr(self, name)
             if phone and not _PHONE.fullmatch(phone):
-                raise EpayInvalidRequest(
-                    "A phone number is +7 and 10 digits.", code="phone_format"
-                )
+                raise EpayInvalidRequest("A phone number is +7 and 10 digits.", code="phone_format")
         if not _EXPIRE_PERIOD.fullmatch(self.expire_period):
-            raise EpayInvalidRequest("The link lifetime is a number of days, like 1d.",
-                                     code="expire_period_format")
+            raise EpayInvalidRequest(
+                "The link lifetime is a number of days, like 1d.", code="expire_period_format"
+            )
         if self.language not in _LANGUAGES:
             raise EpayInvalidRequest("The language is rus, kaz or eng.", code="language")
 

@@ -38,8 +38,14 @@ DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=5.0)
 _RETRY_SAFE = frozenset({408, 429, 500, 502, 503, 504})
 _RETRY_UNSAFE = frozenset({408, 429, 503})
 # Failures after which the request may have been processed.
-_MAYBE_SENT = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.ReadError, httpx.WriteError,
-               httpx.RemoteProtocolError, httpx.CloseError)
+_MAYBE_SENT = (
+    httpx.ReadTimeout,
+    httpx.WriteTimeout,
+    httpx.ReadError,
+    httpx.WriteError,
+    httpx.RemoteProtocolError,
+    httpx.CloseError,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,20 +110,39 @@ class Requester:
             started = self._clock()
             try:
                 response = self._http.request(
-                    method, url, headers=headers, params=params, data=data, json=json,
+                    method,
+                    url,
+                    headers=headers,
+                    params=params,
+                    data=data,
+                    json=json,
                     timeout=self._timeout,
                 )
             except httpx.HTTPError as exc:
                 elapsed = self._clock() - started
                 error = self._translate(exc, what, safe=safe)
                 if error.retryable and not error.outcome_unknown and not last:
-                    self.log(logging.WARNING, "%s %s failed after %.0f ms (%s), retrying",
-                             method, path, elapsed * 1000, type(exc).__name__)
+                    self.log(
+                        logging.WARNING,
+                        "%s %s failed after %.0f ms (%s), retrying",
+                        method,
+                        path,
+                        elapsed * 1000,
+                        type(exc).__name__,
+                    )
                     self._sleep(self._retry.delay(attempt))
                     continue
-                self.log(logging.WARNING, "%s %s failed after %.0f ms (%s): %s %s [error_id=%s]",
-                         method, path, elapsed * 1000, type(exc).__name__, error.code,
-                         error.message, error.error_id)
+                self.log(
+                    logging.WARNING,
+                    "%s %s failed after %.0f ms (%s): %s %s [error_id=%s]",
+                    method,
+                    path,
+                    elapsed * 1000,
+                    type(exc).__name__,
+                    error.code,
+                    error.message,
+                    error.error_id,
+                )
                 raise error from exc
             elapsed = self._clock() - started
             status = response.status_code
@@ -135,8 +160,15 @@ class Requester:
 
     def fail(self, error: EpayError, method: str, url: str) -> EpayError:
         """Log ``error`` with its id and hand it back for raising."""
-        self.log(logging.WARNING, "%s %s: %s %s [error_id=%s]", method, urlsplit(url).path,
-                 error.code, error.message, error.error_id)
+        self.log(
+            logging.WARNING,
+            "%s %s: %s %s [error_id=%s]",
+            method,
+            urlsplit(url).path,
+            error.code,
+            error.message,
+            error.error_id,
+        )
         return error
 
     @staticmethod
@@ -144,15 +176,17 @@ class Requester:
         if isinstance(exc, _MAYBE_SENT) and not safe:
             return EpayTimeout(
                 f"The connection to {what} broke before an answer; the result is unknown.",
-                code="epay_outcome_unknown", outcome_unknown=True,
+                code="epay_outcome_unknown",
+                outcome_unknown=True,
             )
         if isinstance(exc, httpx.TimeoutException):
             return EpayTimeout(f"No answer from {what} in time.")
         if isinstance(exc, (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError)):
             return EpayUnavailable(f"Cannot connect to {what}.")
         if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
-            return EpayProtocolError(f"The configured URL of {what} is not usable.",
-                                     code="epay_bad_url")
+            return EpayProtocolError(
+                f"The configured URL of {what} is not usable.", code="epay_bad_url"
+            )
         return EpayProtocolError(f"Unexpected HTTP failure talking to {what}.")
 
 
@@ -171,12 +205,15 @@ def raise_for_status(response: httpx.Response, what: str, *, safe: bool) -> None
     """
     status = response.status_code
     if 300 <= status < 400:
-        raise EpayProtocolError(f"HTTP {status} redirect from {what}.", status_code=status,
-                                code="epay_redirect")
+        raise EpayProtocolError(
+            f"HTTP {status} redirect from {what}.", status_code=status, code="epay_redirect"
+        )
     if status in (408, 429) or status >= 500:
         unknown = not safe and status not in _RETRY_UNSAFE
         raise EpayUnavailable(
-            f"HTTP {status} from {what}.", status_code=status, outcome_unknown=unknown,
+            f"HTTP {status} from {what}.",
+            status_code=status,
+            outcome_unknown=unknown,
             code="epay_outcome_unknown" if unknown else None,
         )
 
@@ -187,10 +224,14 @@ def decode_json(response: httpx.Response, what: str, **kwargs: Any) -> Any:
     content_type = response.headers.get("content-type", "").lower()
     text = response.text.lstrip()
     if "html" in content_type or text.startswith("<"):
-        raise EpayProtocolError(f"HTTP {status} from {what} is an HTML page, not JSON.",
-                                status_code=status, code="epay_html")
+        raise EpayProtocolError(
+            f"HTTP {status} from {what} is an HTML page, not JSON.",
+            status_code=status,
+            code="epay_html",
+        )
     try:
         return jsonlib.loads(text, **kwargs)
     except (ValueError, RecursionError) as exc:
-        raise EpayProtocolError(f"HTTP {status} from {what} is not valid JSON.",
-                                status_code=status) from exc
+        raise EpayProtocolError(
+            f"HTTP {status} from {what} is not valid JSON.", status_code=status
+        ) from exc

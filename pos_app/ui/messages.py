@@ -40,4 +40,5 @@ def epay_message(code: str) -> str:
         "storage": _t("The payment journal cannot be written. Payments are stopped; call the administrator."),
         "busy": _t("A payment is already in progress."),
     }
-    return texts.get(code.split(":")[0], _t("Something went wrong. Please try again."))
+    key = code.split(":")[0].removeprefix("epay_")
+    return texts.get(key, _t("Something went wrong. Please try again."))

@@ -18,14 +18,24 @@ SECRET = TEST_MERCHANT.client_secret
 PAN = "4405639704015096"
 
 TX_ID = "af2089fe-43b1-47eb-a61f-c78dd196e18d"
-CHARGED = {
+CHARGED: dict[str, Any] = {
     "resultCode": "100",
     "resultMessage": "SUCCESS",
     "transaction": {
-        "id": TX_ID, "invoiceID": "000001000001", "amount": 12.22, "orgAmount": 22.22,
-        "approvalCode": "170243", "currency": "KZT", "terminal": "98120001",
-        "terminalID": TEST_MERCHANT.terminal_id, "accountID": "", "cardMask": "440563******5096",
-        "reference": "123456789012", "reasonCode": "0", "secure": True, "statusName": "CHARGE",
+        "id": TX_ID,
+        "invoiceID": "000001000001",
+        "amount": 12.22,
+        "orgAmount": 22.22,
+        "approvalCode": "170243",
+        "currency": "KZT",
+        "terminal": "98120001",
+        "terminalID": TEST_MERCHANT.terminal_id,
+        "accountID": "",
+        "cardMask": "440563******5096",
+        "reference": "123456789012",
+        "reasonCode": "0",
+        "secure": True,
+        "statusName": "CHARGE",
     },
 }
 
@@ -84,20 +94,33 @@ class FakeBank:
     def default(self, kind: str, request: httpx.Request) -> httpx.Response:
         if kind == "token":
             self.issued += 1
-            return httpx.Response(200, json={
-                "access_token": f"TOKEN_{self.issued:04d}_SECRETVALUE", "expires_in": 7200,
-                "refresh_token": "", "scope": "payment", "token_type": "Bearer"})
+            return httpx.Response(
+                200,
+                json={
+                    "access_token": f"TOKEN_{self.issued:04d}_SECRETVALUE",
+                    "expires_in": 7200,
+                    "refresh_token": "",
+                    "scope": "payment",
+                    "token_type": "Bearer",
+                },
+            )
         if kind == "status":
             return httpx.Response(200, json=CHARGED)
         if kind in ("refund", "charge", "cancel"):
             return httpx.Response(200)
         if kind == "invoice":
             body = json.loads(request.content)
-            return httpx.Response(200, json={
-                "id": "498331aa-b69f-41ec-b9f5-8e1c3d6b5db1", "invoice_id": body["invoice_id"],
-                "amount": body["amount"], "status": "ACTIVE",
-                "expire_date": "2025-02-08T21:22:44.382801591+05:00",
-                "invoice_url": "https://api.bank.test/redirect/invoice-link/498331aa"})
+            return httpx.Response(
+                200,
+                json={
+                    "id": "498331aa-b69f-41ec-b9f5-8e1c3d6b5db1",
+                    "invoice_id": body["invoice_id"],
+                    "amount": body["amount"],
+                    "status": "ACTIVE",
+                    "expire_date": "2025-02-08T21:22:44.382801591+05:00",
+                    "invoice_url": "https://api.bank.test/redirect/invoice-link/498331aa",
+                },
+            )
         return httpx.Response(404)
 
 

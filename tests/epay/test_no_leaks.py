@@ -1,8 +1,9 @@
-"""No secret, token or card number in any log record or exception, even when the bank echoes them."""
+"""No secret, token or card number in any log record or exception, even if the bank echoes them."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,37 +15,44 @@ from pos_app.epay.errors import EpayError
 from pos_app.epay.models import InvoiceLinkRequest
 from pos_app.epay.redact import redact
 
-from .conftest import PAN, SECRET, TX_ID, FakeBank, json_reply, raises, text_reply
+from .conftest import PAN, SECRET, TX_ID, FakeBank, Reply, json_reply, raises, text_reply
 
 LEAKY_TOKEN = "LEAKY_TOKEN_Zx81"
 
 
-def echo_everything(status: int) -> object:
-    return json_reply(status, {
-        "code": 100,
-        "message": f"card {PAN} secret {SECRET} token {LEAKY_TOKEN} Bearer {LEAKY_TOKEN}",
-        "error": "invalid_request",
-        "resultMessage": f"pan {PAN}",
-    })
+def echo_everything(status: int) -> Reply:
+    return json_reply(
+        status,
+        {
+            "code": 100,
+            "message": f"card {PAN} secret {SECRET} token {LEAKY_TOKEN} Bearer {LEAKY_TOKEN}",
+            "error": "invalid_request",
+            "resultMessage": f"pan {PAN}",
+        },
+    )
 
 
 def test_failure_scenario_leaks_nothing(
     client: EpayClient, bank: FakeBank, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
-    bank.script("token",
-                json_reply(200, {"access_token": LEAKY_TOKEN, "expires_in": 7200}),
-                json_reply(200, {"access_token": LEAKY_TOKEN + "2", "expires_in": 7200}))
-    bank.script("status",
-                json_reply(401, {"message": LEAKY_TOKEN}),
-                text_reply(503, f"<html>{SECRET} {PAN}</html>", "text/html"),
-                raises(httpx.ReadError),
-                text_reply(200, f'{{"resultCode": "100", "x": "{PAN}" ', "application/json"),
-                echo_everything(400))
+    bank.script(
+        "token",
+        json_reply(200, {"access_token": LEAKY_TOKEN, "expires_in": 7200}),
+        json_reply(200, {"access_token": LEAKY_TOKEN + "2", "expires_in": 7200}),
+    )
+    bank.script(
+        "status",
+        json_reply(401, {"message": LEAKY_TOKEN}),
+        text_reply(503, f"<html>{SECRET} {PAN}</html>", "text/html"),
+        raises(httpx.ReadError),
+        text_reply(200, f'{{"resultCode": "100", "x": "{PAN}" ', "application/json"),
+        echo_everything(400),
+    )
     bank.script("refund", echo_everything(400), raises(httpx.ReadTimeout))
     bank.script("invoice", echo_everything(400))
     errors: list[EpayError] = []
-    calls = [
+    calls: list[Callable[[], object]] = [
         lambda: client.payment_token("000001000042", Decimal("100"), secret_hash=SECRET),
         lambda: client.transaction_status("000001000042"),
         lambda: client.transaction_status("000001000042"),
@@ -79,8 +87,10 @@ def test_failure_scenario_leaks_nothing(
 
 
 def test_redact_masks_pan_bearer_and_fields() -> None:
-    text = (f"Bearer abc.def pan 4405 6397 0401 5096 and 5522-0427-0506-6736 "
-            f'"access_token": "XYZ" client_secret={SECRET}&x=1 invoice 000001000042')
+    text = (
+        f"Bearer abc.def pan 4405 6397 0401 5096 and 5522-0427-0506-6736 "
+        f'"access_token": "XYZ" client_secret={SECRET}&x=1 invoice 000001000042'
+    )
     out = redact(text, limit=1000)
     assert "abc.def" not in out and "XYZ" not in out and SECRET not in out
     assert "4405 6397 0401 5096" not in out and "440563***5096" in out

@@ -17,11 +17,12 @@ from .conftest import TX_ID, FakeBank, json_reply, text_reply
 
 
 def test_refund_url_and_bearer(client: EpayClient, bank: FakeBank) -> None:
-    assert client.refund(TX_ID, Decimal("5000"), "R-000123-1") is None
+    client.refund(TX_ID, Decimal("5000"), "R-000123-1")
     (request,) = bank.of("refund")
     assert request.method == "POST"
     assert str(request.url) == (
-        f"https://api.bank.test/operation/{TX_ID}/refund?amount=5000&externalID=R-000123-1")
+        f"https://api.bank.test/operation/{TX_ID}/refund?amount=5000&externalID=R-000123-1"
+    )
     assert request.headers["authorization"] == "Bearer TOKEN_0001_SECRETVALUE"
     assert request.content == b""
 
@@ -79,8 +80,11 @@ def test_charge_and_cancel(client: EpayClient, bank: FakeBank) -> None:
         f"https://api.bank.test/operation/{TX_ID}/charge?amount=300",
         f"https://api.bank.test/operation/{TX_ID}/cancel",
     ]
-    assert all(r.headers["authorization"].startswith("Bearer ") for r in bank.requests
-               if r.url.path.startswith("/operation/"))
+    assert all(
+        r.headers["authorization"].startswith("Bearer ")
+        for r in bank.requests
+        if r.url.path.startswith("/operation/")
+    )
     assert len(bank.of("token")) == 1
 
 
@@ -122,9 +126,15 @@ def test_transaction_id_checked(client: EpayClient, bank: FakeBank, tx: str) -> 
 
 
 def test_create_invoice_link(client: EpayClient, bank: FakeBank) -> None:
-    link = client.create_invoice_link(InvoiceLinkRequest(
-        invoice_id="000001000042", amount=Decimal("1180.50"), account_id="till-1",
-        description="Заказ " * 40, recipient_contact_sms="+77021234567"))
+    link = client.create_invoice_link(
+        InvoiceLinkRequest(
+            invoice_id="000001000042",
+            amount=Decimal("1180.50"),
+            account_id="till-1",
+            description="Заказ " * 40,
+            recipient_contact_sms="+77021234567",
+        )
+    )
     token_request, invoice_request = bank.requests
     assert b"invoiceID" not in token_request.content
     assert b"scope=payment&" in token_request.content
@@ -150,12 +160,13 @@ def test_create_invoice_link(client: EpayClient, bank: FakeBank) -> None:
 
 
 @pytest.mark.parametrize("phone", ["87021234567", "+7702123456", "+770212345678", "+17021234567"])
-def test_invoice_link_phone_checked_locally(
-    client: EpayClient, bank: FakeBank, phone: str
-) -> None:
+def test_invoice_link_phone_checked_locally(client: EpayClient, bank: FakeBank, phone: str) -> None:
     with pytest.raises(EpayInvalidRequest) as info:
-        client.create_invoice_link(InvoiceLinkRequest(
-            invoice_id="000001000042", amount=Decimal("100"), recipient_contact_sms=phone))
+        client.create_invoice_link(
+            InvoiceLinkRequest(
+                invoice_id="000001000042", amount=Decimal("100"), recipient_contact_sms=phone
+            )
+        )
     assert info.value.code == "phone_format"
     assert bank.requests == []
 

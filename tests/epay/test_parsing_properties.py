@@ -12,28 +12,69 @@ from pos_app.epay.errors import EpayProtocolError
 from pos_app.epay.models import InvoiceLink, PaymentToken, StatusOutcome, TransactionStatus
 from pos_app.epay.redact import redact
 
-KEYS = ["resultCode", "resultMessage", "transaction", "id", "invoiceID", "amount", "orgAmount",
-        "statusName", "reasonCode", "secure", "cardMask", "reference", "approvalCode",
-        "terminal", "terminalID", "access_token", "expires_in", "token_type", "invoice_url"]
+KEYS = [
+    "resultCode",
+    "resultMessage",
+    "transaction",
+    "id",
+    "invoiceID",
+    "amount",
+    "orgAmount",
+    "statusName",
+    "reasonCode",
+    "secure",
+    "cardMask",
+    "reference",
+    "approvalCode",
+    "terminal",
+    "terminalID",
+    "access_token",
+    "expires_in",
+    "token_type",
+    "invoice_url",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.text(max_size=12),
-    st.decimals(allow_nan=True, allow_infinity=True), st.floats(),
-    st.sampled_from(["100", "102", "107", "CHARGE", "AUTH", "454", "yes", "no", "12.5", " 100 ",
-                     "1e999", "-0", "٣"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=12),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.floats(),
+    st.sampled_from(
+        [
+            "100",
+            "102",
+            "107",
+            "CHARGE",
+            "AUTH",
+            "454",
+            "yes",
+            "no",
+            "12.5",
+            " 100 ",
+            "1e999",
+            "-0",
+            "٣",
+        ]
+    ),
 )
 json_ish = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=6)), children,
-                        max_size=8),
+        st.dictionaries(
+            st.one_of(st.sampled_from(KEYS), st.text(max_size=6)), children, max_size=8
+        ),
     ),
     max_leaves=25,
 )
 status_like = st.fixed_dictionaries(
     {},
-    optional={"resultCode": scalars, "resultMessage": scalars,
-              "transaction": st.one_of(json_ish, st.dictionaries(st.sampled_from(KEYS), scalars))},
+    optional={
+        "resultCode": scalars,
+        "resultMessage": scalars,
+        "transaction": st.one_of(json_ish, st.dictionaries(st.sampled_from(KEYS), scalars)),
+    },
 )
 
 
@@ -64,8 +105,10 @@ def test_status_shaped_dicts(data: dict[str, Any]) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300),
-       st.lists(st.text(alphabet="abcXYZ0123_", min_size=1, max_size=10), max_size=3))
+@given(
+    st.text(max_size=300),
+    st.lists(st.text(alphabet="abcXYZ0123_", min_size=1, max_size=10), max_size=3),
+)
 def test_redact_hides_secrets_and_respects_the_limit(text: str, secrets: list[str]) -> None:
     out = redact(text + "".join(secrets) + text, secrets, limit=80)
     assert len(out) <= 80

@@ -69,8 +69,16 @@ def test_retry_after_header_is_honoured_up_to_cap(
     assert clock.sleeps == [2.0]
 
 
-@pytest.mark.parametrize("exc", [httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadError,
-                                 httpx.RemoteProtocolError, httpx.ReadTimeout])
+@pytest.mark.parametrize(
+    "exc",
+    [
+        httpx.ConnectError,
+        httpx.ConnectTimeout,
+        httpx.ReadError,
+        httpx.RemoteProtocolError,
+        httpx.ReadTimeout,
+    ],
+)
 def test_status_transport_errors_retried(
     client: EpayClient, bank: FakeBank, clock: Clock, exc: type[httpx.TransportError]
 ) -> None:
@@ -105,8 +113,10 @@ def test_token_request_retried_after_timeout(client: EpayClient, bank: FakeBank)
     assert len(bank.of("token")) == 2
 
 
-@pytest.mark.parametrize(("status", "kind"), [(400, "status"), (404, "status"), (409, "refund"),
-                                              (400, "refund"), (422, "charge")])
+@pytest.mark.parametrize(
+    ("status", "kind"),
+    [(400, "status"), (404, "status"), (409, "refund"), (400, "refund"), (422, "charge")],
+)
 def test_no_retry_on_other_4xx(
     client: EpayClient, bank: FakeBank, clock: Clock, status: int, kind: str
 ) -> None:
@@ -141,8 +151,9 @@ OPERATIONS: dict[str, Op] = {
 
 
 @pytest.mark.parametrize("kind", sorted(OPERATIONS))
-@pytest.mark.parametrize("exc", [httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError,
-                                 httpx.WriteTimeout])
+@pytest.mark.parametrize(
+    "exc", [httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError, httpx.WriteTimeout]
+)
 def test_operations_not_retried_once_maybe_sent(
     client: EpayClient, bank: FakeBank, kind: str, exc: type[httpx.TransportError]
 ) -> None:
@@ -184,9 +195,7 @@ def test_operations_not_retried_on_ambiguous_5xx(
     assert len(bank.of("refund")) == 1
 
 
-def test_operation_503_exhausted_is_not_outcome_unknown(
-    client: EpayClient, bank: FakeBank
-) -> None:
+def test_operation_503_exhausted_is_not_outcome_unknown(client: EpayClient, bank: FakeBank) -> None:
     bank.script("cancel", json_reply(503, {}))
     with pytest.raises(EpayUnavailable) as info:
         OPERATIONS["cancel"](client)

@@ -26,7 +26,8 @@ def test_request_and_parse(client: EpayClient, bank: FakeBank) -> None:
     (request,) = bank.of("status")
     assert request.method == "GET"
     assert str(request.url) == (
-        "https://api.bank.test/check-status/payment/transaction/000001000042")
+        "https://api.bank.test/check-status/payment/transaction/000001000042"
+    )
     assert request.headers["authorization"] == "Bearer TOKEN_0001_SECRETVALUE"
     assert status.outcome is StatusOutcome.PAID
     assert status.transaction_id == TX_ID
@@ -57,8 +58,12 @@ def test_result_code_string_or_int(code: object) -> None:
 
 @pytest.mark.parametrize(
     ("amount", "expected"),
-    [(Decimal("12.22"), Decimal("12.22")), ("12.22", Decimal("12.22")), (100, Decimal("100")),
-     (0.1, Decimal("0.1"))],
+    [
+        (Decimal("12.22"), Decimal("12.22")),
+        ("12.22", Decimal("12.22")),
+        (100, Decimal("100")),
+        (0.1, Decimal("0.1")),
+    ],
 )
 def test_amount_number_or_string(amount: object, expected: Decimal) -> None:
     assert TransactionStatus.from_json(reply_with(amount=amount)).amount == expected

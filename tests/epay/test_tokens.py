@@ -48,9 +48,14 @@ def test_payment_token_form_is_exact(client: EpayClient, bank: FakeBank) -> None
 
 
 def test_payment_token_optional_fields(client: EpayClient, bank: FakeBank) -> None:
-    client.payment_token("000001000042", Decimal("100"), scope=SERVICE_SCOPE,
-                         post_link="https://shop.example/post",
-                         failure_post_link="https://shop.example/fail", secret_hash="h#1&x")
+    client.payment_token(
+        "000001000042",
+        Decimal("100"),
+        scope=SERVICE_SCOPE,
+        post_link="https://shop.example/post",
+        failure_post_link="https://shop.example/fail",
+        secret_hash="h#1&x",
+    )
     form = form_of(bank.of("token")[0])
     assert form["scope"] == SERVICE_SCOPE
     assert form["amount"] == "100"
@@ -60,8 +65,13 @@ def test_payment_token_optional_fields(client: EpayClient, bank: FakeBank) -> No
 
 
 def test_raw_keeps_original_types_and_repr_hides_token(client: EpayClient, bank: FakeBank) -> None:
-    body = {"access_token": "ABC_SECRET_TOKEN", "expires_in": "1200", "refresh_token": "",
-            "scope": "payment", "token_type": "Bearer"}
+    body = {
+        "access_token": "ABC_SECRET_TOKEN",
+        "expires_in": "1200",
+        "refresh_token": "",
+        "scope": "payment",
+        "token_type": "Bearer",
+    }
     bank.script("token", json_reply(200, body))
     token = client.payment_token("000001000042", Decimal("10"))
     assert token.raw == body
@@ -157,8 +167,13 @@ def test_token_400_invalid_client_is_auth_other_400_is_rejected(
     bank.script("token", json_reply(400, {"error": "invalid_client"}))
     with pytest.raises(EpayAuthError):
         client.service_token()
-    bank.script("token", json_reply(400, {"error": "invalid_request",
-                                          "error_description": "invoiceID must be 6 to 15 digits"}))
+    bank.script(
+        "token",
+        json_reply(
+            400,
+            {"error": "invalid_request", "error_description": "invoiceID must be 6 to 15 digits"},
+        ),
+    )
     with pytest.raises(EpayRejected) as info:
         client.payment_token("000001000042", Decimal("10"))
     assert info.value.code == "epay_token_refused"
@@ -205,7 +220,24 @@ def test_token_502_html_page_is_unavailable(client: EpayClient, bank: FakeBank) 
 
 
 def test_bearer_token_type_case_insensitive() -> None:
-    token = PaymentToken.from_json({"access_token": "T", "token_type": "bearer",
-                                    "expires_in": "43199"})
+    token = PaymentToken.from_json(
+        {"access_token": "T", "token_type": "bearer", "expires_in": "43199"}
+    )
     assert token.expires_in == 43199
     assert PaymentToken.from_json({"access_token": "T"}).expires_in is None
+
+
+def test_service_token_fetched_once_under_concurrency(client: EpayClient, bank: FakeBank) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        tokens = list(pool.map(lambda _: client.service_token().access_token, range(32)))
+    assert set(tokens) == {"TOKEN_0001_SECRETVALUE"}
+    assert len(bank.of("token")) == 1
+
+
+def test_malformed_json_keeps_its_cause(client: EpayClient, bank: FakeBank) -> None:
+    bank.script("token", text_reply(200, '{"access_token": '))
+    with pytest.raises(EpayProtocolError) as info:
+        client.service_token()
+    assert isinstance(info.value.__cause__, ValueError)

@@ -73,16 +73,32 @@ def wait_for_card_form(qtbot: QtBot, till: Till) -> QWebEngineFrame:
 
 
 def type_card(qtbot: QtBot, till: Till, frame: QWebEngineFrame, pan: str, expiry: str, cvc: str) -> None:
-    """Focus each field inside the cross-origin iframe and type real key strokes into it."""
-    target = till.checkout.view.focusProxy()
+    """Focus each field inside the cross-origin iframe and type real key strokes into it.
+
+    Key events reach Chromium asynchronously; a field is re-focused and re-typed (at most three
+    times) if the keys went elsewhere while focus was still settling.
+    """
+    view = till.checkout.view
     for field_id, text in (("pan", pan), ("expiry", expiry), ("cvc", cvc)):
-        run_js(qtbot, frame, f"document.getElementById('{field_id}').focus(); true")
-        qtbot.keyClicks(target, text)
         want = "".join(ch for ch in text if ch.isdigit())
+        for _attempt in range(3):
+            view.setFocus()
+            qtbot.waitUntil(lambda: view.focusProxy() is not None and view.focusProxy().hasFocus(),
+                            timeout=TIMEOUT)
+            focus_js = (f"var f = document.getElementById('{field_id}'); f.value = ''; f.focus();"
+                        " document.hasFocus() && document.activeElement === f")
+            qtbot.waitUntil(lambda js=focus_js: run_js(qtbot, frame, js) is True, timeout=TIMEOUT)
+            qtbot.keyClicks(view.focusProxy(), text)
 
-        def typed(field_id: str = field_id, want: str = want) -> bool:
-            value = run_js(qtbot, frame, f"document.getElementById('{field_id}').value")
-            return "".join(ch for ch in str(value) if ch.isdigit()) == want
+            def typed(field_id: str = field_id, want: str = want) -> bool:
+                value = run_js(qtbot, frame, f"document.getElementById('{field_id}').value")
+                return "".join(ch for ch in str(value) if ch.isdigit()) == want
 
-        qtbot.waitUntil(typed, timeout=TIMEOUT)
+            try:
+                qtbot.waitUntil(typed, timeout=3000)
+                break
+            except Exception:  # noqa: BLE001 - retried below
+                continue
+        else:
+            raise AssertionError(f"could not type into {field_id}")
     run_js(qtbot, frame, "document.getElementById('pay').click(); true")

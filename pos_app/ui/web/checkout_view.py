@@ -88,8 +88,9 @@ class CheckoutPage(QWebEnginePage):
         if verdict in (Verdict.BACK_OK, Verdict.BACK_FAIL):
             self.returned.emit(verdict is Verdict.BACK_OK)
             return False
-        log.warning("main-frame navigation refused: %s", QUrl(target).toDisplayString(
-            QUrl.UrlFormattingOption.RemoveQuery | QUrl.UrlFormattingOption.RemoveUserInfo))
+        shown = QUrl(target)
+        log.warning("main-frame navigation refused: %s://%s%s", shown.scheme(), shown.host(),
+                    shown.path()[:80])
         self.navigation_blocked.emit(target)
         return False
 
@@ -134,6 +135,7 @@ class CheckoutView(QWidget):
         self._page: CheckoutPage | None = None
         self._invoice: str | None = None
         self._redirect = False
+        self._loaded = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._fail("the card form did not load in time"))
@@ -197,6 +199,7 @@ class CheckoutView(QWidget):
         self.discard()
         self._invoice = invoice
         self._redirect = redirect
+        self._loaded = False
         self.bridge.expect(invoice)
         self._new_page(policy)
         self._timer.start(FORM_TIMEOUT_MS)
@@ -216,7 +219,10 @@ class CheckoutView(QWidget):
     def _on_load_finished(self, ok: bool) -> None:
         if self._invoice is None:
             return
-        if not ok and not self._redirect:
+        if ok:
+            self._loaded = True
+        elif not self._redirect and not self._loaded:
+            # A refused navigation also ends in loadFinished(False): only the first load counts.
             self._fail("the checkout page did not load")
         elif self._redirect and ok:
             self._on_form_loaded()
