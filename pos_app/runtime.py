@@ -49,7 +49,7 @@ class Runtime:
 
 
 def resolve_credentials(environment: str, settings: Settings) -> Credentials:
-    """Training and unconfigured ``test`` use the published test merchant; prod needs the keyring."""
+    """Training and unconfigured ``test`` use the published test merchant; prod: keyring."""
     if environment == "training":
         return TEST_MERCHANT
     if settings.client_id and settings.terminal_id and settings.environment == environment:
@@ -68,8 +68,12 @@ def resolve_credentials(environment: str, settings: Settings) -> Credentials:
     raise SetupError("This till has no ePay credentials. Open the settings to enter them.")
 
 
-def build_runtime(environment: str, *, settings: Settings | None = None,
-                  emulator_urls: dict[str, str] | None = None) -> Runtime:
+def build_runtime(
+    environment: str,
+    *,
+    settings: Settings | None = None,
+    emulator_urls: dict[str, str] | None = None,
+) -> Runtime:
     """Everything a till needs; for ``training`` an emulator is started unless URLs are given."""
     settings = settings or load_settings(paths.settings_path())
     emulator = None
@@ -99,5 +103,6 @@ def build_runtime(environment: str, *, settings: Settings | None = None,
     )
     checkout = CheckoutService(journal, client, options)
     reconciler = Reconciler(journal, client)
-    return Runtime(environment, settings, hosts, credentials, journal, client, checkout,
-                   reconciler, emulator)
+    return Runtime(
+        environment, settings, hosts, credentials, journal, client, checkout, reconciler, emulator
+    )

@@ -22,7 +22,9 @@ def check_description(text: str) -> str:
             code="description_too_long",
         )
     if any(ord(ch) < 32 for ch in text):
-        raise FieldError("The description cannot contain control characters.", code="description_control")
+        raise FieldError(
+            "The description cannot contain control characters.", code="description_control"
+        )
     return text
 
 

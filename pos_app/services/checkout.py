@@ -112,7 +112,9 @@ class CheckoutService:
         self.journal.transition(invoice_id, PaymentStatus.TOKEN_ISSUED, note="payment token issued")
         return token
 
-    def payment_object(self, payment: Payment, token: PaymentToken, terminal: str) -> dict[str, object]:
+    def payment_object(
+        self, payment: Payment, token: PaymentToken, terminal: str
+    ) -> dict[str, object]:
         """The widget's ``paymentObject`` with the whole token JSON as ``auth``.
 
         ``amount`` travels as a string (``"1500.5"``); the host page turns it into a JavaScript
@@ -174,11 +176,15 @@ class CheckoutService:
                         )
                 if self._clock() >= deadline:
                     return self.journal.transition(
-                        invoice_id, PaymentStatus.UNKNOWN, note="no final answer in time; will re-check"
+                        invoice_id,
+                        PaymentStatus.UNKNOWN,
+                        note="no final answer in time; will re-check",
                     )
                 if stop.wait(self.options.poll_interval):
                     return self.journal.transition(
-                        invoice_id, PaymentStatus.UNKNOWN, note="checking interrupted; will re-check"
+                        invoice_id,
+                        PaymentStatus.UNKNOWN,
+                        note="checking interrupted; will re-check",
                     )
         finally:
             self.release(invoice_id)

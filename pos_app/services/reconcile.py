@@ -70,12 +70,13 @@ class Reconciler:
                     payment.invoice_id, PaymentStatus.EXPIRED, note="link expired unpaid"
                 )
             return self.journal.transition(
-                payment.invoice_id, PaymentStatus.CANCELLED, note="reconciled: the bank has no payment"
+                payment.invoice_id,
+                PaymentStatus.CANCELLED,
+                note="reconciled: the bank has no payment",
             )
-        if payment.status is not PaymentStatus.UNKNOWN and outcome is None:
+        if outcome is None and payment.status is PaymentStatus.CHECKING:
             # The bank could not be asked; mark it so the cashier sees it needs a re-check.
-            if payment.status is PaymentStatus.CHECKING:
-                return self.journal.transition(
-                    payment.invoice_id, PaymentStatus.UNKNOWN, note="bank unreachable; will re-check"
-                )
+            return self.journal.transition(
+                payment.invoice_id, PaymentStatus.UNKNOWN, note="bank unreachable; will re-check"
+            )
         return payment

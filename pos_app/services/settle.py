@@ -66,7 +66,9 @@ def check_once(
     try:
         status = client.transaction_status(payment.invoice_id)
     except EpayError as exc:
-        log.warning("status check for %s failed: %s [%s]", payment.invoice_id, exc.code, exc.error_id)
+        log.warning(
+            "status check for %s failed: %s [%s]", payment.invoice_id, exc.code, exc.error_id
+        )
         return None, None
     new = settled_status(payment, status)
     if new is None:

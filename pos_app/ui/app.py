@@ -6,9 +6,10 @@ import logging
 import sys
 from dataclasses import dataclass
 
+from PySide6.QtCore import QTimer
+
 # WebEngine must be imported before the QApplication exists.
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from pos_app.resources import resource

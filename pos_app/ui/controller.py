@@ -43,8 +43,9 @@ class CheckoutController(QObject):
     problem = Signal(str)  # a message for the entry panel (nothing was started)
     journal_changed = Signal()
 
-    def __init__(self, runtime: Runtime, tasks: Tasks, checkout: CheckoutView,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, runtime: Runtime, tasks: Tasks, checkout: CheckoutView, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.rt = runtime
         self.tasks = tasks
@@ -118,8 +119,13 @@ class CheckoutController(QObject):
         rt.checkout.form_opened(invoice)
         if rt.settings.checkout_mode == "redirect":
             link = payform_link(rt.hosts.payform_url, obj, framed=False)
-            self.view.open_redirect(invoice, link, epay_urls, rt.checkout.options.back_link,
-                                    rt.checkout.options.failure_back_link)
+            self.view.open_redirect(
+                invoice,
+                link,
+                epay_urls,
+                rt.checkout.options.back_link,
+                rt.checkout.options.failure_back_link,
+            )
         else:
             self.view.open_widget(invoice, obj, rt.hosts.widget_url, epay_urls)
         self._set_stage(Stage.FORM)
@@ -147,8 +153,9 @@ class CheckoutController(QObject):
 
     def _confirm(self, invoice: str, hint: bool | None) -> None:
         self._set_stage(Stage.CHECKING)
-        self.wait.emit(self.tr("Checking with the bank…"),
-                       self.tr("This usually takes a few seconds."), True)
+        self.wait.emit(
+            self.tr("Checking with the bank…"), self.tr("This usually takes a few seconds."), True
+        )
         stop = self._stop
         self.tasks.run(
             lambda: self.rt.checkout.confirm(invoice, hint=hint, stop=stop),

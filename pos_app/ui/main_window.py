@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         return names.get(environment, environment)
 
     def refresh_recent(self) -> None:
-        self.recent.show_payments(self.controller.rt.journal.recent(self.recent.size))
+        self.recent.show_payments(self.controller.rt.journal.recent(self.recent.count))
 
     def _on_escape(self) -> None:
         if self.controller.busy:

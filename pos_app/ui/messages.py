@@ -37,7 +37,9 @@ def epay_message(code: str) -> str:
         "protocol": _t("The bank sent an answer the till cannot read. Please try again."),
         "invalid_request": _t("The request is not valid."),
         "form": _t("The bank's card form could not be opened. Please try again."),
-        "storage": _t("The payment journal cannot be written. Payments are stopped; call the administrator."),
+        "storage": _t(
+            "The payment journal cannot be written. Payments are stopped; call the administrator."
+        ),
         "busy": _t("A payment is already in progress."),
     }
     key = code.split(":")[0].removeprefix("epay_")

@@ -97,7 +97,7 @@ def type_card(qtbot: QtBot, till: Till, frame: QWebEngineFrame, pan: str, expiry
             try:
                 qtbot.waitUntil(typed, timeout=3000)
                 break
-            except Exception:  # noqa: BLE001 - retried below
+            except Exception:
                 continue
         else:
             raise AssertionError(f"could not type into {field_id}")

@@ -10,7 +10,13 @@ from pos_app.domain.payment import PaymentStatus
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
 from pos_app.ui.controller import Stage
-from tests.webengine.helpers import TIMEOUT, make_till, type_amount_and_enter, type_card, wait_for_card_form
+from tests.webengine.helpers import (
+    TIMEOUT,
+    make_till,
+    type_amount_and_enter,
+    type_card,
+    wait_for_card_form,
+)
 
 pytestmark = pytest.mark.webengine
 

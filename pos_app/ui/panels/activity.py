@@ -63,7 +63,8 @@ class FormPanel(QWidget):
     def __init__(self, checkout: CheckoutView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.checkout = checkout
-        self.hint = QLabel(self.tr("The customer enters the card details in the bank's form."), self)
+        hint = self.tr("The customer enters the card details in the bank's form.")
+        self.hint = QLabel(hint, self)
         self.hint.setObjectName("formHint")
         self.hint.setWordWrap(True)
         self.cancel = QPushButton(self.tr("Cancel payment  [Esc]"), self)

@@ -12,7 +12,7 @@ from pos_app.ui.status_style import look, status_words
 class RecentStrip(QWidget):
     def __init__(self, parent: QWidget | None = None, size: int = 5) -> None:
         super().__init__(parent)
-        self.size = size
+        self.count = size
         self.setObjectName("recentStrip")
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 4, 8, 4)
@@ -27,7 +27,7 @@ class RecentStrip(QWidget):
         self._layout.addStretch(1)
 
     def show_payments(self, payments: list[Payment]) -> None:
-        for label, payment in zip(self.items, [*payments, *[None] * self.size], strict=False):
+        for label, payment in zip(self.items, [*payments, *[None] * self.count], strict=False):
             if payment is None:
                 label.setText("")
                 label.setVisible(False)

@@ -48,7 +48,9 @@ def make_profile(parent: QObject) -> QWebEngineProfile:
     profile = QWebEngineProfile(parent)  # no storage name: off the record
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setHttpCacheMaximumSize(8 * 1024 * 1024)
-    profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
+    profile.setPersistentCookiesPolicy(
+        QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
+    )
     profile.setSpellCheckEnabled(False)
     script = QWebEngineScript()
     script.setName("qwebchannel")
@@ -66,17 +68,21 @@ class CheckoutPage(QWebEnginePage):
     navigation_blocked = Signal(str)
     returned = Signal(bool)  # redirect flow: back link reached (True) or failure back link
 
-    def __init__(self, profile: QWebEngineProfile, policy: NavigationPolicy, parent: QObject) -> None:
+    def __init__(
+        self, profile: QWebEngineProfile, policy: NavigationPolicy, parent: QObject
+    ) -> None:
         super().__init__(profile, parent)
         self.policy = policy
         settings = self.settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        settings.setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
+        )
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.PdfViewerEnabled, False)
 
-    def acceptNavigationRequest(  # noqa: N802 - Qt override
+    def acceptNavigationRequest(
         self, url: QUrl | str, type_: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
         if not is_main_frame:
@@ -89,17 +95,25 @@ class CheckoutPage(QWebEnginePage):
             self.returned.emit(verdict is Verdict.BACK_OK)
             return False
         shown = QUrl(target)
-        log.warning("main-frame navigation refused: %s://%s%s", shown.scheme(), shown.host(),
-                    shown.path()[:80])
+        log.warning(
+            "main-frame navigation refused: %s://%s%s",
+            shown.scheme(),
+            shown.host(),
+            shown.path()[:80],
+        )
         self.navigation_blocked.emit(target)
         return False
 
-    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> None:  # type: ignore[override]  # noqa: N802
+    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> None:  # type: ignore[override]
         log.warning("a page tried to open a new window; refused")
         return None
 
-    def javaScriptConsoleMessage(  # noqa: N802 - Qt override
-        self, level: QWebEnginePage.JavaScriptConsoleMessageLevel, message: str, line: int, source: str
+    def javaScriptConsoleMessage(
+        self,
+        level: QWebEnginePage.JavaScriptConsoleMessageLevel,
+        message: str,
+        line: int,
+        source: str,
     ) -> None:
         log.debug("js console (%s:%s): %s", QUrl(source).host(), line, message[:200])
 
@@ -113,7 +127,9 @@ class CheckoutView(QWidget):
     failed = Signal(str, str)  # invoice, reason: the form could not be shown
     navigation_blocked = Signal(str)
 
-    def __init__(self, host_base_url: str, parent: QWidget | None = None, *, debug: bool = False) -> None:
+    def __init__(
+        self, host_base_url: str, parent: QWidget | None = None, *, debug: bool = False
+    ) -> None:
         super().__init__(parent)
         self.host_base_url = host_base_url
         self.debug = debug
@@ -154,20 +170,28 @@ class CheckoutView(QWidget):
         if self._page is None:
             self._new_page(NavigationPolicy.build(self.host_base_url, []))
             assert self._page is not None
-            self._page.setHtml("<!DOCTYPE html><html><body></body></html>", QUrl(self.host_base_url))
+            self._page.setHtml(
+                "<!DOCTYPE html><html><body></body></html>", QUrl(self.host_base_url)
+            )
 
-    def open_widget(self, invoice: str, payment_object: dict[str, object], widget_url: str,
-                    epay_urls: list[str]) -> None:
+    def open_widget(
+        self, invoice: str, payment_object: dict[str, object], widget_url: str, epay_urls: list[str]
+    ) -> None:
         """Load the host page fresh and call ``halyk.showPaymentWidget`` with ``payment_object``."""
         policy = NavigationPolicy.build(self.host_base_url, [widget_url, *epay_urls])
         self._start(invoice, policy, redirect=False)
         assert self._page is not None
-        self._page.setHtml(self.host_page(invoice, payment_object, widget_url), QUrl(self.host_base_url))
+        self._page.setHtml(
+            self.host_page(invoice, payment_object, widget_url), QUrl(self.host_base_url)
+        )
 
-    def open_redirect(self, invoice: str, url: str, epay_urls: list[str], back_link: str,
-                      failure_back_link: str) -> None:
+    def open_redirect(
+        self, invoice: str, url: str, epay_urls: list[str], back_link: str, failure_back_link: str
+    ) -> None:
         """The fallback: navigate to the payform link and catch the return to a back link."""
-        policy = NavigationPolicy.build(self.host_base_url, [url, *epay_urls], back_link, failure_back_link)
+        policy = NavigationPolicy.build(
+            self.host_base_url, [url, *epay_urls], back_link, failure_back_link
+        )
         self._start(invoice, policy, redirect=True)
         assert self._page is not None
         self._page.load(QUrl(url))

@@ -34,7 +34,11 @@ class NavigationPolicy:
 
     @classmethod
     def build(
-        cls, host_page: str, epay_urls: Iterable[str], back_link: str = "", failure_back_link: str = ""
+        cls,
+        host_page: str,
+        epay_urls: Iterable[str],
+        back_link: str = "",
+        failure_back_link: str = "",
     ) -> NavigationPolicy:
         return cls(host_page, frozenset(origin(u) for u in epay_urls), back_link, failure_back_link)
 

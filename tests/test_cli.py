@@ -1,0 +1,53 @@
+"""Contract points of the command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+from pos_app.domain.payment import PaymentMethod, PaymentStatus
+from pos_app.store.journal import Journal
+
+ROOT = Path(__file__).resolve().parents[1]
+COLUMNS = ["invoice_id", "created_at", "amount", "currency", "method", "status", "reference",
+           "approval_code", "card_mask", "transaction_id", "refunded_amount", "description"]
+
+
+def _run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, POS_APP_HOME=str(home))
+    return subprocess.run([sys.executable, "-m", "pos_app", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_journal_csv_has_contract_columns_and_rows(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal.sqlite3")
+    p = journal.create_attempt(Decimal("1500.50"), method=PaymentMethod.CARD, description="кофе")
+    journal.transition(p.invoice_id, PaymentStatus.TOKEN_ISSUED)
+    journal.transition(p.invoice_id, PaymentStatus.CHECKING)
+    journal.transition(p.invoice_id, PaymentStatus.PAID, reference="123456789012",
+                       card_mask="440563******5096", approval_code="123456", transaction_id="t-1")
+    journal.close()
+    done = _run(tmp_path, "journal", "--csv")
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert list(rows[0])[: len(COLUMNS)] == COLUMNS
+    assert rows[0]["status"] == "paid" and rows[0]["method"] == "card"
+    assert Decimal(rows[0]["amount"]) == Decimal("1500.50")
+    assert rows[0]["description"] == "кофе"
+
+
+def test_journal_csv_on_an_empty_home_prints_the_header(tmp_path: Path) -> None:
+    done = _run(tmp_path, "journal", "--csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].split(",")[: len(COLUMNS)] == COLUMNS
+
+
+def test_unknown_environment_is_refused_with_a_message(tmp_path: Path) -> None:
+    done = _run(tmp_path, "--env", "staging")
+    assert done.returncode == 2
+    assert "invalid choice" in done.stderr
