@@ -2,6 +2,8 @@
 
     pos-app [--training | --env test|test-new|prod] [--debug]
     pos-app journal --csv
+    pos-app configure --env test|prod --client-id ID --terminal UUID --secret-stdin
+    pos-app doctor [--training | --env ENV]
 """
 
 from __future__ import annotations
@@ -25,6 +27,15 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     journal = sub.add_parser("journal", help="print the payment journal")
     journal.add_argument("--csv", action="store_true", required=True, help="as CSV on stdout")
+    from pos_app.cli_admin import add_parser as add_configure
+
+    add_configure(sub)
+    doctor = sub.add_parser("doctor", help="check that this computer is ready for payments")
+    doctor.add_argument("--training", dest="doctor_training", action="store_true",
+                        help="also run a complete training payment offscreen")
+    doctor.add_argument("--env", dest="doctor_env",
+                        choices=["training", "test", "test-new", "prod"],
+                        help="check this environment instead of the configured one")
     return p
 
 
@@ -36,9 +47,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(paths.log_dir(), debug=args.debug)
     if args.command == "journal":
         return journal_csv()
+    if args.command == "configure":
+        from pos_app.cli_admin import configure
+
+        return configure(args)
+    if args.command == "doctor":
+        from pos_app import doctor
+
+        return doctor.main(training=args.training or args.doctor_training,
+                           environment=args.doctor_env or args.env)
     from pos_app.runtime import SetupError, build_runtime
     from pos_app.store.settings import load as load_settings
 
+    if not args.training and not args.env and not paths.settings_path().exists():
+        from pos_app.ui.app import first_run
+
+        if first_run() is None:
+            print("pos-app: set-up was not finished; nothing was started.", file=sys.stderr)
+            return 1
     settings = load_settings(paths.settings_path())
     environment = "training" if args.training else (args.env or settings.environment)
     try:

@@ -73,8 +73,13 @@ def wait_warm(till: object, timeout: float = TIMEOUT) -> None:
         raise RuntimeError("warm_up() has not run")
     page.loadFinished.connect(lambda ok: done.append(ok))
     # it may have finished already: a blank page answers JavaScript only once loaded
-    wait_until(lambda: bool(done) or run_js(page, "document.readyState") == "complete", timeout,
-               what="web engine warm-up")
+    wait_until(lambda: bool(done) or blank_loaded(page), timeout, what="web engine warm-up")
+
+
+def blank_loaded(page: object) -> bool:
+    """True once ``page`` has loaded a real document (not Chromium's initial about:blank)."""
+    js = "location.href !== 'about:blank' && document.readyState === 'complete'"
+    return run_js(page, js) is True
 
 
 def type_amount(till: object, amount: str) -> None:
@@ -173,4 +178,17 @@ def tree_memory(root: int) -> dict[str, int]:
         "rss_kb": sum(_field_kb(f"/proc/{p}/status", "VmRSS") for p in pids),
         "pss_kb": sum(_field_kb(f"/proc/{p}/smaps_rollup", "Pss") for p in pids),
         "procs": len(pids),
+        "kinds": [_kind(p) for p in pids],
     }
+
+
+def _kind(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            args = f.read().decode("utf-8", "replace").split("\0")
+    except OSError:
+        return "?"
+    for arg in args:
+        if arg.startswith("--type="):
+            return arg[len("--type="):]
+    return os.path.basename(args[0]) if args and args[0] else "?"

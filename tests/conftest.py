@@ -13,3 +13,25 @@ os.environ.setdefault("QT_QUICK_BACKEND", "software")
 os.environ.pop("POS_APP_EPAY_OAUTH_URL", None)
 os.environ.pop("POS_APP_EPAY_API_URL", None)
 os.environ.pop("POS_APP_EPAY_WIDGET_URL", None)
+
+
+def pytest_sessionfinish(session: object, exitstatus: int) -> None:
+    """Let Qt delete what tests scheduled for deletion while the application still exists.
+
+    QtWebEngine pages outliving their profile (or the QApplication) crash the interpreter at
+    exit, which would turn a green run red.
+    """
+    import gc
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for _ in range(3):
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()

@@ -58,7 +58,8 @@ _S = PaymentStatus
 _SETTLE = {_S.PAID, _S.DECLINED, _S.CANCELLED, _S.EXPIRED, _S.UNKNOWN}
 
 TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
-    _S.NEW: frozenset({_S.TOKEN_ISSUED, _S.ERROR} | _SETTLE),
+    # NEW → WIDGET_OPEN: an invoice link (QR) is shown without a payment token of ours.
+    _S.NEW: frozenset({_S.TOKEN_ISSUED, _S.WIDGET_OPEN, _S.ERROR} | _SETTLE),
     _S.TOKEN_ISSUED: frozenset({_S.WIDGET_OPEN, _S.CHECKING, _S.ERROR} | _SETTLE),
     _S.WIDGET_OPEN: frozenset({_S.CHECKING, _S.ERROR} | _SETTLE),
     _S.CHECKING: frozenset(_SETTLE),

@@ -160,6 +160,9 @@ class _NullWriter:
     def flush(self) -> None:
         pass
 
+    def close(self) -> None:
+        self.closed = True
+
 
 def serve(server: EmulatorHTTPServer) -> threading.Thread:
     """Run ``server`` in a daemon thread."""

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment
+from pos_app.store.settings import Settings
+from pos_app.ui.admin import protected
 from pos_app.ui.controller import CheckoutController, Stage
 from pos_app.ui.panels.activity import ActivityPanel
 from pos_app.ui.panels.entry import EntryPanel
 from pos_app.ui.panels.recent import RecentStrip
+from pos_app.ui.qr_controller import QrController, wire_qr
 from pos_app.ui.web.checkout_view import CheckoutView
 
 
 class MainWindow(QMainWindow):
     def __init__(self, controller: CheckoutController, checkout: CheckoutView, *,
-                 shop_name: str, environment: str) -> None:
+                 shop_name: str, environment: str, qr: QrController | None = None) -> None:
         super().__init__()
         self.controller = controller
         self.setWindowTitle(self.tr("ePay till"))
@@ -37,6 +40,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.badge)
+        top.addWidget(self._settings_button())
         middle = QHBoxLayout()
         middle.addWidget(self.entry, 0)
         middle.addWidget(self.activity, 1)
@@ -61,8 +65,41 @@ class MainWindow(QMainWindow):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WindowShortcut)
         escape.activated.connect(self._on_escape)
+        self.qr = qr
+        if qr is not None:
+            wire_qr(self, qr)  # F2, the QR button and the QR page
         self.refresh_recent()
         self.entry.amount.setFocus()
+
+    def _settings_button(self) -> QToolButton:
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.settings_action.triggered.connect(lambda _checked=False: self.open_settings())
+        self.addAction(self.settings_action)
+        button = QToolButton(self)
+        button.setObjectName("settingsButton")
+        button.setDefaultAction(self.settings_action)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the amount field keeps the focus
+        return button
+
+    @protected
+    def open_settings(self) -> None:
+        """The settings dialog, behind the admin PIN; saved changes apply after a restart."""
+        from pos_app.store import paths
+        from pos_app.ui.dialogs.settings_dialog import SettingsDialog
+
+        if self.controller.busy:
+            return
+        dialog = SettingsDialog(self.controller.rt.settings, paths.settings_path(), self)
+        dialog.saved.connect(self._on_settings_saved)
+        dialog.exec()
+        self.entry.amount.setFocus()
+
+    def _on_settings_saved(self, _settings: Settings) -> None:
+        self.statusBar().showMessage(
+            self.tr("Settings saved. Restart the till to use them."), 15_000)
 
     def _badge_text(self, environment: str) -> str:
         names = {
@@ -77,7 +114,9 @@ class MainWindow(QMainWindow):
         self.recent.show_payments(self.controller.rt.journal.recent(self.recent.count))
 
     def _on_escape(self) -> None:
-        if self.controller.busy:
+        if self.qr is not None and self.qr.busy:
+            self.qr.cancel()
+        elif self.controller.busy:
             self.controller.cancel()
         else:
             self.entry.reset()

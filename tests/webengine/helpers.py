@@ -13,6 +13,7 @@ from pos_app.store.settings import Settings
 from pos_app.training import Emulator
 from pos_app.ui.app import Till, build_till
 from pos_app.ui.controller import Stage
+from pos_app.ui.web.js import run_javascript
 
 TIMEOUT = 20_000
 
@@ -45,7 +46,7 @@ def payform_frame(page: QWebEnginePage) -> QWebEngineFrame | None:
 
 def run_js(qtbot: QtBot, frame: QWebEngineFrame | QWebEnginePage, script: str) -> object:
     box: list[object] = []
-    frame.runJavaScript(script, 0, box.append)  # type: ignore[call-arg]
+    run_javascript(frame, script, box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=TIMEOUT)
     return box[0]
 
@@ -60,10 +61,7 @@ def wait_for_card_form(qtbot: QtBot, till: Till) -> QWebEngineFrame:
         frame = payform_frame(page)
         if frame is None:
             return False
-        box: list[object] = []
-        frame.runJavaScript("!!document.getElementById('pan')", 0, box.append)
-        qtbot.waitUntil(lambda: bool(box), timeout=TIMEOUT)
-        if box[0] is True:
+        if run_js(qtbot, frame, "!!document.getElementById('pan')") is True:
             found.append(frame)
             return True
         return False

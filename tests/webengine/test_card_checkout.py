@@ -13,6 +13,7 @@ from pos_app.ui.controller import Stage
 from tests.webengine.helpers import (
     TIMEOUT,
     make_till,
+    run_js,
     type_amount_and_enter,
     type_card,
     wait_for_card_form,
@@ -141,10 +142,7 @@ def test_redirect_fallback_is_confirmed_by_status_api(qtbot: QtBot, home, emulat
     assert page is not None
 
     def form_ready() -> bool:
-        box: list[object] = []
-        page.runJavaScript("!!document.getElementById('pan')", 0, box.append)
-        qtbot.waitUntil(lambda: bool(box), timeout=TIMEOUT)
-        return box[0] is True
+        return run_js(qtbot, page, "!!document.getElementById('pan')") is True
 
     qtbot.waitUntil(form_ready, timeout=TIMEOUT)
     type_card(qtbot, till, page.mainFrame(), "4405639704015096", "0127", "321")

@@ -83,7 +83,7 @@ def test_bare_access_token_auth_gives_false_through_the_bridge(qtbot: QtBot, emu
     # the overlay is gone, as the real script removes it after the callback
     assert view.page is not None
     assert run_js(qtbot, view.page, "document.querySelectorAll('iframe').length") == 0
-    view.discard()
+    view.dispose()
 
 
 def test_whole_token_auth_opens_the_card_form(qtbot: QtBot, emulator: Emulator) -> None:
@@ -105,4 +105,4 @@ def test_whole_token_auth_opens_the_card_form(qtbot: QtBot, emulator: Emulator) 
         view.open_widget("000778", obj, emulator.urls["widget_url"], [emulator.urls["payform_url"]])
     assert view.page is not None
     qtbot.waitUntil(lambda: payform_frame(view.page) is not None, timeout=TIMEOUT)
-    view.discard()
+    view.dispose()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain.money import format_tenge
 from pos_app.domain.payment import Payment, PaymentStatus
+from pos_app.ui.panels.qr_panel import QrPanel
 from pos_app.ui.status_style import look, status_words
 from pos_app.ui.web.checkout_view import CheckoutView
 
@@ -131,7 +132,7 @@ class ResultPanel(QWidget):
 
 
 class ActivityPanel(QStackedWidget):
-    """Switches between idle, progress, form and result; nothing else."""
+    """Switches between idle, progress, form, result and the QR; nothing else."""
 
     def __init__(self, checkout: CheckoutView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,3 +145,5 @@ class ActivityPanel(QStackedWidget):
         self.result = ResultPanel(self)
         for page in (self.idle, self.progress, self.form, self.result):
             self.addWidget(page)
+        self.qr = QrPanel(self)  # pay by QR on the customer's phone
+        self.addWidget(self.qr)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from pos_app.ui.panels.keypad import Keypad
 
 class EntryPanel(QWidget):
     pay_requested = Signal(Decimal, str, str)  # amount, description, account id
+    qr_requested = Signal(Decimal, str, str)  # the same, paid by QR on the customer's phone (F2)
 
     def __init__(self, parent: QWidget | None = None, maximum: Decimal = DEFAULT_MAXIMUM) -> None:
         super().__init__(parent)
@@ -71,6 +72,12 @@ class EntryPanel(QWidget):
         self.pay_button.setMinimumHeight(56)
         self.pay_button.clicked.connect(self.submit)
 
+        self.qr_button = QPushButton(self.tr("QR  [F2]"), self)
+        self.qr_button.setObjectName("qrButton")
+        self.qr_button.setAccessibleName(self.tr("Pay by QR code on the customer's phone"))
+        self.qr_button.setMinimumHeight(56)
+        self.qr_button.clicked.connect(self.submit_qr)
+
         self.keypad = Keypad(self.amount, self)
 
         details = QFormLayout()
@@ -79,6 +86,7 @@ class EntryPanel(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.pay_button, 1)
+        buttons.addWidget(self.qr_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.display)
@@ -90,28 +98,48 @@ class EntryPanel(QWidget):
         self.setTabOrder(self.amount, self.description)
         self.setTabOrder(self.description, self.account)
         self.setTabOrder(self.account, self.pay_button)
+        self.setTabOrder(self.pay_button, self.qr_button)
 
     def submit(self) -> None:
         """Validate everything; emit ``pay_requested`` or show what is wrong (nothing is lost)."""
+        values = self._read()
+        if values is not None:
+            self.pay_requested.emit(*values)
+
+    def submit_qr(self) -> None:
+        """Like :meth:`submit`, for a QR payment (F2): emits ``qr_requested``."""
+        values = self._read()
+        if values is not None:
+            self.qr_requested.emit(*values)
+
+    def _read(self) -> tuple[Decimal, str, str] | None:
         if not self.isEnabled():
-            return
+            return None
         try:
             amount = parse_amount(self.amount.text(), self.maximum)
         except DomainError as exc:
             self.show_error(domain_message(exc), self.amount)
-            return
+            return None
         try:
             description = check_description(self.description.text())
         except DomainError as exc:
             self.show_error(domain_message(exc), self.description)
-            return
+            return None
         try:
             account = check_account_id(self.account.text())
         except DomainError as exc:
             self.show_error(domain_message(exc), self.account)
-            return
+            return None
         self.error.setText("")
-        self.pay_requested.emit(amount, description, account)
+        return amount, description, account
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # F2 from any field of the panel, also when the window's shortcut map is not active.
+        if event.key() == Qt.Key.Key_F2 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            event.accept()
+            self.submit_qr()
+            return
+        super().keyPressEvent(event)
 
     def show_error(self, text: str, field: QLineEdit | None = None) -> None:
         self.error.setText("⚠ " + text if text else "")

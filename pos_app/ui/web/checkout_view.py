@@ -207,6 +207,12 @@ class CheckoutView(QWidget):
             self._page.deleteLater()
             self._page = None
 
+    def dispose(self) -> None:
+        """Delete the pages before the profile (Chromium crashes at exit otherwise)."""
+        self.discard()
+        self.view.deleteLater()  # deferred deletes run in posting order: pages first
+        self.profile.deleteLater()
+
     def host_page(self, invoice: str, payment_object: dict[str, object], widget_url: str) -> str:
         template = resource("checkout.html").read_text(encoding="utf-8")
         payload = json.dumps(payment_object, ensure_ascii=True).replace("<", "\\u003c")

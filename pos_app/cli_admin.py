@@ -1,0 +1,106 @@
+"""``pos-app configure`` (a contract): provision a till's credentials from a script.
+
+    echo "$SECRET" | pos-app configure --env prod --client-id SHOP --terminal UUID --secret-stdin
+
+The secret is read from stdin (one line; a trailing newline is dropped) and stored only in
+the OS keyring under ``pos-app/ePay/<env>`` / ``<client id>``. Other settings are kept.
+Exit codes: 0 stored; 2 a flag or the secret is invalid; 3 no usable keyring; 1 the settings
+file could not be written. On every error the previous settings and secret stay as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from typing import TextIO
+
+from pos_app.services.provisioning import ConfigurationError, apply_configuration
+from pos_app.store import paths
+from pos_app.store.credentials import keyring_status, service_name
+from pos_app.store.settings import Settings
+from pos_app.store.settings import load as load_settings
+
+CONFIGURE_ENVIRONMENTS = ("test", "test-new", "prod")
+FLAG_OF = {"environment": "--env", "client_id": "--client-id", "terminal_id": "--terminal",
+           "shop_id": "--shop-id", "client_secret": "stdin secret"}
+MAX_SECRET = 200
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("configure", help="store ePay credentials (secret from stdin)",
+                       description="Store ePay credentials: the secret goes to the OS keyring.")
+    p.add_argument("--env", dest="target_env", required=True, choices=CONFIGURE_ENVIRONMENTS,
+                   help="ePay environment")
+    p.add_argument("--client-id", required=True, help="ePay client ID")
+    p.add_argument("--terminal", required=True, help="terminal ID (a UUID)")
+    p.add_argument("--shop-id", default=None, help="shop ID for invoice links (a UUID)")
+    p.add_argument("--secret-stdin", action="store_true", required=True,
+                   help="read the client secret from standard input")
+
+
+def read_secret(stream: TextIO) -> str:
+    text = stream.read(MAX_SECRET + 3)
+    if text.endswith("\n"):
+        text = text[:-1]
+    if text.endswith("\r"):
+        text = text[:-1]
+    return text
+
+
+def configure(args: argparse.Namespace, stdin: TextIO | None = None,
+              err: TextIO | None = None, out: TextIO | None = None) -> int:
+    err = err or sys.stderr
+    out = out or sys.stdout
+
+    def fail(code: int, message: str) -> int:
+        print(f"pos-app configure: {message}", file=err)
+        print("pos-app configure: nothing was changed.", file=err)
+        return code
+
+    client_id = args.client_id.strip()
+    terminal = args.terminal.strip().lower()
+    shop_id = None if args.shop_id is None else args.shop_id.strip().lower()
+    if not client_id:
+        return fail(2, "--client-id must not be empty.")
+    if not terminal:
+        return fail(2, "--terminal must not be empty.")
+    path = paths.settings_path()
+    current = load_settings(path)
+    changes: dict[str, object] = {"environment": args.target_env, "client_id": client_id,
+                                  "terminal_id": terminal}
+    if shop_id is not None:
+        changes["shop_id"] = shop_id
+    new: Settings = dataclasses.replace(current, **changes, load_warning="")  # type: ignore[arg-type]
+    errors = {k: v for k, v in new.validate().items() if k in FLAG_OF}
+    if errors:
+        return fail(2, _describe(errors))
+    secret = read_secret(stdin or sys.stdin)
+    if not secret.strip():
+        return fail(2, "no secret on standard input (pipe it in, e.g. `printf %s \"$S\" | ...`).")
+    if len(secret) > MAX_SECRET or secret != secret.strip() or any(ord(c) < 32 for c in secret):
+        return fail(2, "the secret on standard input is not a single line without spaces "
+                       "around it.")
+    status = keyring_status()
+    if not status.usable:
+        return fail(3, f"no usable keyring ({status.backend_name}): {status.reason} "
+                       "The secret is not stored anywhere else.")
+    try:
+        apply_configuration(path, new, secret)
+    except ConfigurationError as exc:
+        mine = {k: v for k, v in exc.errors.items() if k in FLAG_OF}
+        if "file" in exc.errors:
+            return fail(1, exc.errors["file"])
+        if mine:
+            return fail(2, _describe(mine))
+        return fail(2, "the existing settings do not fit this environment: "
+                    + "; ".join(f"{k}: {v}" for k, v in exc.errors.items())
+                    + " Fix them in the settings dialog first.")
+    print(f"Stored the client secret in the keyring ({status.backend_name}) as service "
+          f"{service_name(new.environment)!r}, user {client_id!r}.", file=out)
+    print(f"Settings: {path} (environment {new.environment}, terminal {terminal}).", file=out)
+    return 0
+
+
+def _describe(errors: dict[str, str]) -> str:
+    return " ".join(f"{FLAG_OF.get(k, k)}: {v}" for k, v in errors.items())

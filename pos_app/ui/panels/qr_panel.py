@@ -1,0 +1,201 @@
+"""The QR screen: the code, the amount, the link with Copy, the countdown, sending, Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.domain.money import format_tenge
+from pos_app.services.qr_payment import (
+    ContactError,
+    QrLink,
+    QrState,
+    normalise_email,
+    normalise_phone,
+)
+from pos_app.ui.qr_widget import QrPayloadTooLong, QrWidget
+
+
+def clock_text(seconds: float) -> str:
+    """``75.2`` → ``"1:16"`` (rounded up, so 0:00 means the time is really over)."""
+    whole = max(0, int(-(-seconds // 1)))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class QrPanel(QWidget):
+    """Renders one :class:`QrLink` and the live state; emits the cashier's intents."""
+
+    cancel_clicked = Signal()
+    send_requested = Signal(str, str)  # normalised phone, e-mail
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("qrPanel")
+        self.link: QrLink | None = None
+        self.code = QrWidget(self, minimum_px=300)
+
+        self.hint = QLabel(self.tr("The customer scans the code with the phone camera."), self)
+        self.hint.setObjectName("qrHint")
+        self.hint.setWordWrap(True)
+        self.amount = QLabel(self)
+        self.amount.setObjectName("qrAmount")
+        self.countdown = QLabel(self)
+        self.countdown.setObjectName("qrCountdown")
+        self.countdown.setAccessibleName(self.tr("Time left to pay"))
+        self.state = QLabel(self)
+        self.state.setObjectName("qrState")
+        self.state.setWordWrap(True)
+
+        self.url = QLineEdit(self)
+        self.url.setObjectName("qrLink")
+        self.url.setReadOnly(True)
+        self.url.setAccessibleName(self.tr("Payment link"))
+        self.copy = QPushButton(self.tr("Copy"), self)
+        self.copy.setObjectName("qrCopy")
+        self.copy.setAccessibleName(self.tr("Copy the payment link"))
+        self.copy.clicked.connect(self.copy_link)
+
+        self.phone = QLineEdit(self)
+        self.phone.setObjectName("qrPhone")
+        self.phone.setPlaceholderText("+7 7XX XXX XX XX")
+        self.phone.setAccessibleName(self.tr("Customer phone for an SMS with the link"))
+        self.email = QLineEdit(self)
+        self.email.setObjectName("qrEmail")
+        self.email.setPlaceholderText(self.tr("name@example.kz"))
+        self.email.setAccessibleName(self.tr("Customer e-mail for the link"))
+        self.send = QPushButton(self.tr("Send the link"), self)
+        self.send.setObjectName("qrSend")
+        self.send.clicked.connect(self.request_send)
+        self.phone.returnPressed.connect(self.request_send)
+        self.email.returnPressed.connect(self.request_send)
+        self.send_note = QLabel(self)
+        self.send_note.setObjectName("qrSendNote")
+        self.send_note.setWordWrap(True)
+
+        self.cancel = QPushButton(self.tr("Cancel payment  [Esc]"), self)
+        self.cancel.setObjectName("cancelButton")
+        self.cancel.setMinimumHeight(48)
+        self.cancel.clicked.connect(self.cancel_clicked)
+
+        self.setStyleSheet(
+            "#qrAmount { font-size: 36px; font-weight: 700; }"
+            "#qrCountdown { font-size: 22px; font-weight: 600; color: #37474f; }"
+            "#qrState { font-size: 18px; color: #37474f; }"
+        )
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.url, 1)
+        link_row.addWidget(self.copy)
+        contacts = QFormLayout()
+        contacts.addRow(self.tr("Phone"), self.phone)
+        contacts.addRow(self.tr("E-mail"), self.email)
+
+        side = QVBoxLayout()
+        side.addWidget(self.hint)
+        side.addWidget(self.amount)
+        side.addWidget(self.countdown)
+        side.addWidget(self.state)
+        side.addStretch(1)
+        side.addWidget(QLabel(self.tr("Send the link to the customer:"), self))
+        side.addLayout(contacts)
+        side.addWidget(self.send)
+        side.addWidget(self.send_note)
+        side.addStretch(1)
+        side.addWidget(self.cancel)
+
+        top = QHBoxLayout()
+        top.addWidget(self.code, 3)
+        top.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(link_row)
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def show_link(self, link: QrLink, can_send: bool) -> None:
+        """A new link: the QR when the payload fits one, always the link as text."""
+        self.link = link
+        try:
+            self.code.set_payload(link.url)
+            fits = True
+        except QrPayloadTooLong:
+            fits = False  # the link still works: copied or sent
+        self.amount.setText(format_tenge(link.amount))
+        self.url.setText(link.url)
+        self.url.setCursorPosition(0)
+        self.copy.setText(self.tr("Copy"))
+        self.show_state(QrState.WAITING)
+        if not fits:
+            self.state.setText(self.tr("The link is too long for a QR code; copy or send it."))
+        self.send.setEnabled(can_send)
+        for field in (self.phone, self.email):
+            field.setEnabled(can_send)
+        if not can_send:
+            self.send_note.setText(self.tr("Sending needs invoice-link access in the settings."))
+        elif link.sent_to:
+            self.send_note.setText(self.tr("Sent to %1.").replace("%1", link.sent_to))
+        else:
+            self.send_note.setText("")
+
+    def show_state(self, state: QrState) -> None:
+        texts = {
+            QrState.WAITING: self.tr("Waiting for the customer to pay…"),
+            QrState.IN_PROGRESS: self.tr("The customer is paying…"),
+            QrState.NO_ANSWER: self.tr("No answer from the bank yet; still checking."),
+        }
+        self.state.setText(texts[state])
+        self.state.setProperty("state", state.value)
+
+    def set_remaining(self, seconds: float) -> None:
+        self.countdown.setText(self.tr("Expires in %1").replace("%1", clock_text(seconds)))
+
+    def show_sending(self) -> None:
+        self.send.setEnabled(False)
+        self.send_note.setText(self.tr("Making a new link for the customer…"))
+
+    # -- intents ------------------------------------------------------------------------------
+
+    def copy_link(self) -> None:
+        if self.link is not None:
+            QGuiApplication.clipboard().setText(self.link.url)
+            self.copy.setText(self.tr("Copied"))
+
+    def request_send(self) -> None:
+        """Validate the phone (+7 and 10 digits) and e-mail; emit ``send_requested``."""
+        if not self.send.isEnabled():
+            return
+        try:
+            phone = normalise_phone(self.phone.text())
+        except ContactError:
+            self._contact_error(self.tr("A phone number is +7 and 10 digits."), self.phone)
+            return
+        try:
+            email = normalise_email(self.email.text())
+        except ContactError:
+            self._contact_error(self.tr("This is not an e-mail address."), self.email)
+            return
+        if not phone and not email:
+            self._contact_error(self.tr("Type a phone number or an e-mail."), self.phone)
+            return
+        self.send_note.setText("")
+        self.send_requested.emit(phone, email)
+
+    def reset(self) -> None:
+        self.link = None
+        self.code.clear()
+        self.url.clear()
+        self.phone.clear()
+        self.email.clear()
+        self.send_note.setText("")
+
+    def _contact_error(self, text: str, field: QLineEdit) -> None:
+        self.send_note.setText("⚠ " + text)
+        field.setFocus()

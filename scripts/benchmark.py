@@ -1,0 +1,346 @@
+#!/usr/bin/env python3
+"""Measure the till: start-up, Enter → card form, memory over many payments. Prints one table.
+
+    .venv/bin/python scripts/benchmark.py            # N=5 runs per figure, 50 payments for memory
+    .venv/bin/python scripts/benchmark.py --quick    # N=1, 10 payments (CI smoke)
+
+Every figure comes from fresh child processes (this script re-runs itself with ``--child``);
+the parent only collects numbers and prints. Nothing here asserts: targets are shown, not enforced.
+Runs headless (QT_QPA_PLATFORM=offscreen; --no-sandbox for Chromium when run as root).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import tilldrive  # noqa: E402
+
+MARK = "BENCH "
+APPROVE = ("4405639704015096", "01/27", "321")
+
+
+def emit(**data: object) -> None:
+    print(MARK + json.dumps(data), flush=True)
+
+
+# ================================================================================================
+# children
+# ================================================================================================
+
+def _since_spawn() -> float:
+    return time.time() - float(os.environ["BENCH_T0"])
+
+
+def _install_ready_probe(window: object, focus: object, on_ready) -> None:  # noqa: ANN001
+    """Call ``on_ready(seconds since spawn)`` once ``window`` has been exposed and painted, ``focus``
+    has keyboard focus, and one more event-loop turn has run after all that."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    state = {"painted": False, "done": False}
+
+    def check() -> None:
+        if state["done"]:
+            return
+        handle = window.windowHandle()
+        if state["painted"] and handle is not None and handle.isExposed() and focus.hasFocus():
+            state["done"] = True
+            QTimer.singleShot(0, lambda: on_ready(_since_spawn()))  # one more loop turn
+        else:
+            QTimer.singleShot(1, check)
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802, ANN001
+            if event.type() == QEvent.Type.Paint and not state["painted"]:
+                state["painted"] = True
+                QTimer.singleShot(0, check)  # after paintEvent has returned
+            return False
+
+    probe = Probe(window)
+    window.installEventFilter(probe)
+    window._bench_probe = probe  # keep a reference
+    QTimer.singleShot(0, check)
+
+
+def child_python() -> None:
+    emit(ready=_since_spawn())
+
+
+def child_baseline() -> None:
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    edit = QLineEdit(window)
+    window.setCentralWidget(edit)
+    window.resize(1180, 780)
+    edit.setFocus()
+    window.show()
+
+    def ready(seconds: float) -> None:
+        emit(ready=seconds)
+        app.quit()
+
+    _install_ready_probe(window, edit, ready)
+    app.exec()
+
+
+def child_app() -> None:
+    """``pos-app --training`` through its real entry point (``pos_app.cli.main``), with a probe
+    hooked into ``QApplication.exec`` (run_gui has shown the window and queued warm_up by then)."""
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app import cli
+
+    original_exec = QApplication.exec
+    result: dict[str, float] = {}
+
+    def exec_with_probe(app: QApplication) -> int:
+        from pos_app.ui.main_window import MainWindow
+
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+        checkout = window.activity.form.checkout
+
+        def ready(seconds: float) -> None:
+            result["ready"] = seconds
+            t = time.perf_counter()
+            page = checkout.page
+            if page is None:  # warm_up has not run yet (it is queued before our probe fires)
+                tilldrive.wait_until(lambda: checkout.page is not None, what="warm_up")
+                page = checkout.page
+            box: list[bool] = []
+            page.loadFinished.connect(lambda ok: box.append(ok))
+            tilldrive.wait_until(lambda: bool(box) or tilldrive.blank_loaded(page), what="warm-up page")
+            result["warm"] = seconds + (time.perf_counter() - t)
+            app.quit()
+
+        _install_ready_probe(window, window.entry.amount, ready)
+        return original_exec()
+
+    QApplication.exec = exec_with_probe  # type: ignore[method-assign]
+    code = cli.main(["--training"])
+    emit(code=code, **result)
+
+
+def child_pay(payments: int, settle_ms: int) -> None:
+    """One till, ``payments`` complete approved card payments; timings and tree memory."""
+    from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before QApplication)
+    from PySide6.QtCore import QTimer
+
+    from pos_app.domain.payment import PaymentStatus
+    from pos_app.runtime import build_runtime
+    from pos_app.ui.app import build_till, ensure_app
+
+    app = ensure_app()
+    runtime = build_runtime("training")
+    till = build_till(runtime)
+    till.window.resize(1180, 780)
+    till.window.show()
+    QTimer.singleShot(0, till.checkout.warm_up)  # as run_gui does
+    tilldrive.wait_until(lambda: till.checkout.page is not None, what="warm_up")
+    tilldrive.wait_warm(till)
+    tilldrive.spin(settle_ms)
+    pid = os.getpid()
+    mem_start = tilldrive.tree_memory(pid)
+
+    stamps: list[float] = []
+    till.checkout.form_loaded.connect(lambda _inv: stamps.append(time.perf_counter()))
+    to_form: list[float] = []
+    to_pan: list[float] = []
+    whole: list[float] = []
+    pan_ok = 0
+    paid = 0
+    mem_after_first: dict[str, int] = {}
+    for i in range(payments):
+        tilldrive.type_amount(till, str(100 + i))
+        n = len(stamps)
+        t0 = time.perf_counter()
+        tilldrive.press_enter(till)
+        tilldrive.wait_until(lambda n=n: len(stamps) > n, what="form_loaded")
+        to_form.append(stamps[n] - t0)
+        frame = tilldrive.wait_pan(till)
+        to_pan.append(time.perf_counter() - t0)
+        pan_ok += 1
+        tilldrive.submit_card(frame, *APPROVE)
+        tilldrive.wait_result(till)
+        whole.append(time.perf_counter() - t0)
+        if runtime.journal.recent(1)[0].status is PaymentStatus.PAID:
+            paid += 1
+        if i == 0:
+            tilldrive.spin(settle_ms)
+            mem_after_first = tilldrive.tree_memory(pid)
+    tilldrive.spin(settle_ms)
+    mem_end = tilldrive.tree_memory(pid)
+    emit(to_form=to_form, to_pan=to_pan, whole=whole, pan_ok=pan_ok, paid=paid,
+         mem_start=mem_start, mem_first=mem_after_first, mem_end=mem_end)
+    till.close()
+    runtime.close()
+    app.processEvents()
+
+
+# ================================================================================================
+# parent
+# ================================================================================================
+
+def run_child(args: list[str], timeout: float) -> dict:
+    env = tilldrive.qt_env()
+    env["POS_APP_HOME"] = tempfile.mkdtemp(prefix="pos-bench-")
+    env["PYTHONDONTWRITEBYTECODE"] = "0"
+    env["BENCH_T0"] = repr(time.time())
+    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *args],
+                          env=env, capture_output=True, text=True, timeout=timeout, cwd=str(HERE.parent))
+    for line in proc.stdout.splitlines():
+        if line.startswith(MARK):
+            return json.loads(line[len(MARK):])
+    raise RuntimeError(f"child {args} failed (rc={proc.returncode}):\n{proc.stderr[-3000:]}")
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import PySide6
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (f"{cpu}, {cores} cores ({os.cpu_count()} online), Python {platform.python_version()}, "
+            f"PySide6 {PySide6.__version__}, {platform.system()} {platform.release()}, "
+            f"QPA {tilldrive.qt_env().get('QT_QPA_PLATFORM')}")
+
+
+def fmt_s(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f} s"
+
+
+def fmt_mb(kb: float | None) -> str:
+    return "-" if kb is None else f"{kb / 1024:.0f} MB"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="N=1 and 10 payments (CI smoke)")
+    ap.add_argument("-n", type=int, default=None, help="runs per figure (default 5, quick 1)")
+    ap.add_argument("--payments", type=int, default=None, help="payments in the memory run (50; quick 10)")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--settle-ms", type=int, default=1000, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.child:
+        tilldrive.apply_qt_env()
+        if args.child == "python":
+            child_python()
+        elif args.child == "baseline":
+            child_baseline()
+        elif args.child == "app":
+            child_app()
+        elif args.child == "pay":
+            child_pay(args.payments or 5, args.settle_ms)
+        return 0
+
+    n = args.n or (1 if args.quick else 5)
+    mem_payments = args.payments or (10 if args.quick else 50)
+    latency_payments = 3 if args.quick else 5
+    started = time.monotonic()
+
+    def log(msg: str) -> None:
+        print(f"[{time.monotonic() - started:6.1f}s] {msg}", file=sys.stderr, flush=True)
+
+    # start-up, interleaved so that drift (page cache, thermal) hits both sides alike
+    py, base, app, warm = [], [], [], []
+    for i in range(n):
+        py.append(run_child(["python"], 60)["ready"])
+        base.append(run_child(["baseline"], 60)["ready"])
+        r = run_child(["app"], 120)
+        app.append(r["ready"])
+        warm.append(r["warm"])
+        log(f"start-up run {i + 1}/{n}: python {py[-1]:.3f}s, bare Qt {base[-1]:.3f}s, "
+            f"app {app[-1]:.3f}s (warm {warm[-1]:.3f}s)")
+
+    first, later, pan_first, pan_later, whole = [], [], [], [], []
+    for i in range(n):
+        r = run_child(["pay", "--payments", str(latency_payments), "--settle-ms", "200"], 240)
+        first.append(r["to_form"][0])
+        later.extend(r["to_form"][1:])
+        pan_first.append(r["to_pan"][0])
+        pan_later.extend(r["to_pan"][1:])
+        whole.extend(r["whole"])
+        log(f"payment run {i + 1}/{n}: Enter→form_loaded {['%.3f' % x for x in r['to_form']]}, "
+            f"#pan ok {r['pan_ok']}/{latency_payments}, paid {r['paid']}")
+
+    mem = run_child(["pay", "--payments", str(mem_payments), "--settle-ms", str(args.settle_ms)], 600)
+    log(f"memory run: {mem_payments} payments, paid {mem['paid']}, #pan ok {mem['pan_ok']}")
+
+    med, lo = statistics.median, min
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def row(name: str, values: list[float], target: str = "", verdict: str = "", kind: str = "s") -> None:
+        f = fmt_s if kind == "s" else fmt_mb
+        rows.append((name, f(med(values)), f(lo(values)), target, verdict))
+
+    def ok(flag: bool) -> str:
+        return "ok" if flag else "MISSED"
+
+    row(f"Start-up: bare python -c (n={n})", py)
+    row(f"Start-up: bare PySide6 window (n={n})", base)
+    row(f"Start-up: pos-app --training (n={n})", app)
+    ratio_med = med(app) / med(base)
+    ratio_min = min(app) / min(base)
+    rows.append(("Start-up ratio app / bare PySide6", f"{ratio_med:.2f}x", f"{ratio_min:.2f}x", "<= 1.5x",
+                 ok(ratio_med <= 1.5)))
+    row(f"  (info) app: warm-up page loaded (n={n})", warm)
+    row(f"Enter -> form_loaded, 1st payment (n={n})", first, "< 1.0 s", ok(med(first) < 1.0))
+    row(f"Enter -> form_loaded, later (n={len(later)})", later, "< 1.0 s", ok(med(later) < 1.0))
+    row(f"Enter -> #pan confirmed, 1st (n={n})", pan_first)
+    row(f"Enter -> #pan confirmed, later (n={len(pan_later)})", pan_later)
+    row(f"  (info) Enter -> result stage (n={len(whole)})", whole)
+    m0, m1, m2 = mem["mem_start"], mem["mem_first"], mem["mem_end"]
+    growth = 100.0 * (m2["rss_kb"] - m0["rss_kb"]) / m0["rss_kb"]
+    growth1 = 100.0 * (m2["rss_kb"] - m1["rss_kb"]) / m1["rss_kb"]
+    pss_growth = 100.0 * (m2["pss_kb"] - m0["pss_kb"]) / m0["pss_kb"]
+    rows.append((f"RSS tree after warm-up ({m0['procs']} procs)", fmt_mb(m0["rss_kb"]), "", "", ""))
+    rows.append((f"RSS tree after 1st payment ({m1['procs']} procs)", fmt_mb(m1["rss_kb"]), "", "", ""))
+    rows.append((f"RSS tree after {mem_payments} payments ({m2['procs']} procs)", fmt_mb(m2["rss_kb"]),
+                 "", "", ""))
+    rows.append((f"RSS growth warm-up -> {mem_payments} payments", f"{growth:+.1f} %", "", "< 10 %",
+                 ok(growth < 10)))
+    rows.append((f"  (info) RSS growth 1st -> {mem_payments} payments", f"{growth1:+.1f} %", "", "", ""))
+    rows.append((f"  (info) PSS tree warm-up -> {mem_payments}", f"{fmt_mb(m0['pss_kb'])} -> "
+                 f"{fmt_mb(m2['pss_kb'])}", f"{pss_growth:+.1f} %", "", ""))
+    rows.append(("  (info) memory-run payments paid / #pan", f"{mem['paid']}/{mem_payments}",
+                 f"{mem['pan_ok']}/{mem_payments}", "", ""))
+
+    log("done")
+    head = ("Figure", "median", "min", "target", "")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
+    line = "  ".join("-" * w for w in widths)
+    print()
+    print("pos-app benchmark" + (" (--quick)" if args.quick else ""))
+    print("Machine: " + machine())
+    print(f"Wall time: {time.monotonic() - started:.0f} s")
+    print(line)
+    print("  ".join(h.ljust(w) if i == 0 else h.rjust(w) for i, (h, w) in enumerate(zip(head, widths))))
+    print(line)
+    for r in rows:
+        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))))
+    print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

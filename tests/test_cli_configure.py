@@ -1,0 +1,116 @@
+"""`pos-app configure` (a contract): the secret from stdin to the keyring only; bad flags → 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.fake_keyring import BACKEND, FILE_ENV
+
+ROOT = Path(__file__).resolve().parents[1]
+TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
+SECRET = "Zq8!known-secret-for-configure"
+
+
+def run(home: Path, keyring_file: Path | None, *args: str, stdin: str = SECRET + "\n"
+        ) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("POS_APP_EPAY")}
+    env["POS_APP_HOME"] = str(home)
+    if keyring_file is not None:
+        env["PYTHON_KEYRING_BACKEND"] = BACKEND
+        env[FILE_ENV] = str(keyring_file)
+    else:
+        env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    return subprocess.run([sys.executable, "-m", "pos_app", "configure", *args], cwd=ROOT,
+                          env=env, input=stdin, capture_output=True, text=True, timeout=60)
+
+
+def good_args(env: str = "prod", client: str = "SHOP-1", terminal: str = TERMINAL) -> list[str]:
+    return ["--env", env, "--client-id", client, "--terminal", terminal, "--secret-stdin"]
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def keyring_file(tmp_path: Path) -> Path:
+    return tmp_path / "keyring.json"  # outside POS_APP_HOME on purpose
+
+
+def test_good_flags_store_secret_in_keyring_only(home: Path, keyring_file: Path) -> None:
+    proc = run(home, keyring_file, *good_args())
+    assert proc.returncode == 0, proc.stderr
+    assert SECRET not in proc.stdout + proc.stderr
+    assert json.loads(keyring_file.read_text()) == {"pos-app/ePay/prod\nSHOP-1": SECRET}
+    settings = json.loads((home / "settings.json").read_text())
+    assert settings["environment"] == "prod"
+    assert settings["client_id"] == "SHOP-1" and settings["terminal_id"] == TERMINAL
+    for path in home.rglob("*"):
+        if path.is_file():
+            assert SECRET.encode() not in path.read_bytes(), path
+
+
+BAD = [
+    (["--env", "live", "--client-id", "A", "--terminal", TERMINAL, "--secret-stdin"], "--env"),
+    (["--env", "training", "--client-id", "A", "--terminal", TERMINAL, "--secret-stdin"], "--env"),
+    (["--client-id", "A", "--terminal", TERMINAL, "--secret-stdin"], "--env"),
+    (good_args(client=""), "--client-id"),
+    (good_args(client="bad id"), "--client-id"),
+    (good_args(client="x" * 101), "--client-id"),
+    (good_args(terminal="not-a-uuid"), "--terminal"),
+    (good_args(terminal=""), "--terminal"),
+    (["--env", "prod", "--client-id", "A", "--secret-stdin"], "--terminal"),
+    (["--env", "prod", "--client-id", "A", "--terminal", TERMINAL], "--secret-stdin"),
+    ([*good_args(), "--shop-id", "nope"], "--shop-id"),
+    ([*good_args(), "--bogus"], "--bogus"),
+]
+
+
+@pytest.mark.parametrize(("args", "flag"), BAD)
+def test_bad_flag_exits_2_with_message_and_keeps_previous(
+        home: Path, keyring_file: Path, args: list[str], flag: str) -> None:
+    assert run(home, keyring_file, *good_args(env="test", client="OLD")).returncode == 0
+    before_settings = (home / "settings.json").read_bytes()
+    before_keyring = keyring_file.read_bytes()
+    proc = run(home, keyring_file, *args, stdin="other-secret\n")
+    assert proc.returncode == 2, proc.stderr
+    assert flag in proc.stderr
+    assert "other-secret" not in proc.stderr + proc.stdout
+    assert (home / "settings.json").read_bytes() == before_settings
+    assert keyring_file.read_bytes() == before_keyring
+
+
+@pytest.mark.parametrize("stdin", ["", "\n", "  padded  \n", "two\nlines\n", "x" * 500])
+def test_bad_secret_on_stdin_exits_2(home: Path, keyring_file: Path, stdin: str) -> None:
+    proc = run(home, keyring_file, *good_args(), stdin=stdin)
+    assert proc.returncode == 2
+    assert "secret" in proc.stderr
+    assert not (home / "settings.json").exists()
+    assert not keyring_file.exists()
+
+
+def test_no_keyring_refuses_and_stores_nothing(home: Path) -> None:
+    proc = run(home, None, *good_args())
+    assert proc.returncode == 3
+    assert "keyring" in proc.stderr and "nothing was changed" in proc.stderr
+    assert not (home / "settings.json").exists()
+    assert SECRET not in proc.stderr
+
+
+def test_existing_settings_that_do_not_fit_prod_are_reported(
+        home: Path, keyring_file: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "settings.json").write_text(json.dumps({"back_link": "http://127.0.0.1/ok"}))
+    before = (home / "settings.json").read_bytes()
+    proc = run(home, keyring_file, *good_args())
+    assert proc.returncode == 2
+    assert "back_link" in proc.stderr
+    assert (home / "settings.json").read_bytes() == before
+    assert not keyring_file.exists() or "SHOP-1" not in keyring_file.read_text()
