@@ -13,13 +13,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from pos_app.services.provisioning import ConfigurationError, apply_configuration
-from pos_app.store import paths
-from pos_app.store.credentials import keyring_status, service_name
-from pos_app.store.settings import Settings
-from pos_app.store.settings import load as load_settings
+if TYPE_CHECKING:
+    from pos_app.store.settings import Settings
 
 CONFIGURE_ENVIRONMENTS = ("test", "test-new", "prod")
 FLAG_OF = {"environment": "--env", "client_id": "--client-id", "terminal_id": "--terminal",
@@ -50,6 +47,12 @@ def read_secret(stream: TextIO) -> str:
 
 def configure(args: argparse.Namespace, stdin: TextIO | None = None,
               err: TextIO | None = None, out: TextIO | None = None) -> int:
+    # Imported here: the GUI start-up parses this command line and must not pay for them.
+    from pos_app.services.provisioning import ConfigurationError, apply_configuration
+    from pos_app.store import paths
+    from pos_app.store.credentials import keyring_status, service_name
+    from pos_app.store.settings import load as load_settings
+
     err = err or sys.stderr
     out = out or sys.stdout
 

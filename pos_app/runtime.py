@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from pos_app.epay.client import EpayClient
 from pos_app.epay.config import TEST_MERCHANT, Credentials, EpayHosts, hosts_for, training_hosts
 from pos_app.services.checkout import CheckoutOptions, CheckoutService
 from pos_app.services.reconcile import Reconciler
@@ -21,7 +22,37 @@ from pos_app.store.journal import Journal
 from pos_app.store.settings import Settings
 from pos_app.store.settings import load as load_settings
 
+if TYPE_CHECKING:
+    from pos_app.epay.client import EpayClient
+
 log = logging.getLogger("pos_app.runtime")
+
+
+class LazyClient:
+    """Builds the real :class:`EpayClient` (and imports httpx) on first use.
+
+    Importing httpx and creating its TLS context costs about 75 ms; a till's window should not
+    wait for that. The first use is the start-up reconciliation, after the window shows.
+    """
+
+    def __init__(self, factory: Callable[[], EpayClient]) -> None:
+        self._factory = factory
+        self._real: EpayClient | None = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> EpayClient:
+        with self._lock:
+            if self._real is None:
+                self._real = self._factory()
+            return self._real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._real is not None:
+                self._real.close()
 
 
 class SetupError(Exception):
@@ -91,7 +122,13 @@ def build_runtime(
             raise SetupError(str(exc)) from exc
     credentials = resolve_credentials(environment, settings)
     journal = Journal(paths.journal_path(), prefix=settings.invoice_prefix)
-    client = EpayClient(hosts, credentials)
+
+    def make_client() -> EpayClient:
+        from pos_app.epay.client import EpayClient
+
+        return EpayClient(hosts, credentials)
+
+    client = cast("EpayClient", LazyClient(make_client))
     defaults = CheckoutOptions()
     options = CheckoutOptions(
         language=settings.language,

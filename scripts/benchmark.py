@@ -111,15 +111,17 @@ def child_app() -> None:
         from pos_app.ui.main_window import MainWindow
 
         window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
-        checkout = window.activity.form.checkout
+        form = window.activity.form
 
         def ready(seconds: float) -> None:
             result["ready"] = seconds
             t = time.perf_counter()
-            page = checkout.page
-            if page is None:  # warm_up has not run yet (it is queued before our probe fires)
-                tilldrive.wait_until(lambda: checkout.page is not None, what="warm_up")
-                page = checkout.page
+            # the web view is created after the window shows (run_gui queues attach_web)
+            tilldrive.wait_until(
+                lambda: form.checkout is not None and form.checkout.page is not None,
+                what="warm_up",
+            )
+            page = form.checkout.page
             box: list[bool] = []
             page.loadFinished.connect(lambda ok: box.append(ok))
             tilldrive.wait_until(lambda: bool(box) or tilldrive.blank_loaded(page), what="warm-up page")

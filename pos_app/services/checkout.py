@@ -14,15 +14,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pos_app.domain.money import CURRENCY, check_amount
 from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
 from pos_app.domain.text import check_account_id, check_description
-from pos_app.epay.client import EpayClient
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import PaymentToken, StatusOutcome
 from pos_app.services.settle import check_once
 from pos_app.store.journal import Journal
+
+if TYPE_CHECKING:
+    from pos_app.epay.client import EpayClient
 
 log = logging.getLogger("pos_app.services.checkout")
 

@@ -16,15 +16,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
-from pos_app.epay.client import EpayClient
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import InvoiceLinkRequest, StatusOutcome
 from pos_app.epay.params import payform_link
 from pos_app.services.checkout import EPAY_LANGUAGES, CheckoutOptions, CheckoutService
 from pos_app.services.settle import check_once
 from pos_app.store.journal import Journal
+
+if TYPE_CHECKING:
+    from pos_app.epay.client import EpayClient
 
 log = logging.getLogger("pos_app.services.qr_payment")
 

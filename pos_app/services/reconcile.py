@@ -11,12 +11,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
-from pos_app.epay.client import EpayClient
 from pos_app.epay.models import StatusOutcome
 from pos_app.services.settle import check_once
 from pos_app.store.journal import Journal
+
+if TYPE_CHECKING:
+    from pos_app.epay.client import EpayClient
 
 log = logging.getLogger("pos_app.services.reconcile")
 

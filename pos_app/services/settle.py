@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pos_app.domain.payment import Payment, PaymentStatus
-from pos_app.epay.client import EpayClient
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import StatusOutcome, TransactionStatus
 from pos_app.store.journal import Journal
+
+if TYPE_CHECKING:
+    from pos_app.epay.client import EpayClient
 
 log = logging.getLogger("pos_app.services.settle")
 

@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -199,6 +200,18 @@ class Journal:
             )
             self._event(conn, invoice_id, now, current.status, new, note, cleaned)
             return self._get(conn, invoice_id)
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection under the journal's lock, for read-only queries of other store modules."""
+        with self._lock, storage_errors():
+            yield self.conn
+
+    @contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction under the journal's lock (refunds, shifts, Z reports)."""
+        with self._lock, transaction(self.conn) as conn:
+            yield conn
 
     def check_writable(self) -> None:
         """Raise :class:`StorageError` unless a write to the journal succeeds right now.

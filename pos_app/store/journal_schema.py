@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
+from pos_app.store.journal_schema_v2 import MIGRATION_2
 
 _STATUSES = ", ".join(f"'{s.value}'" for s in PaymentStatus)
 
@@ -75,6 +76,8 @@ MIGRATIONS: list[str] = [
         SELECT RAISE(ABORT, 'payments are never deleted from the journal');
     END;
     """,  # noqa: S608
+    # 1 → 2: history indexes, refunds, shifts and Z reports (issue 6).
+    MIGRATION_2,
 ]
 
 PAYMENT_COLUMNS = (

@@ -32,7 +32,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("Admin", text)
+    """A message from the layers below (marked in :mod:`pos_app.ui.store_messages`)."""
+    return QCoreApplication.translate("Store", text)
 
 
 def pin_message(problem: str) -> str:

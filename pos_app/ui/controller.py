@@ -10,6 +10,7 @@ import enum
 import logging
 import threading
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,7 +24,9 @@ from pos_app.services.checkout import Busy
 from pos_app.store.errors import StorageError
 from pos_app.ui.messages import domain_message, epay_message
 from pos_app.ui.tasks import Tasks
-from pos_app.ui.web.checkout_view import CheckoutView
+
+if TYPE_CHECKING:
+    from pos_app.ui.web.checkout_view import CheckoutView
 
 log = logging.getLogger("pos_app.ui.controller")
 
@@ -42,21 +45,40 @@ class CheckoutController(QObject):
     finished = Signal(object, str)  # Payment, note for the cashier
     problem = Signal(str)  # a message for the entry panel (nothing was started)
     journal_changed = Signal()
+    bank_error = Signal(object)  # an EpayError from a real call (the offline banner listens)
+    view_needed = Signal()  # the web view is asked for before the warm-up created it
 
     def __init__(
-        self, runtime: Runtime, tasks: Tasks, checkout: CheckoutView, parent: QObject | None = None
+        self,
+        runtime: Runtime,
+        tasks: Tasks,
+        checkout: CheckoutView | None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.rt = runtime
         self.tasks = tasks
-        self.view = checkout
+        self._view: CheckoutView | None = None
+        if checkout is not None:
+            self.attach_view(checkout)
         self.stage = Stage.IDLE
         self.payment: Payment | None = None
         self._stop = threading.Event()
         self._cancel_requested = False
+
+    def attach_view(self, checkout: CheckoutView) -> None:
+        """Connect the web view; it is created after the window shows (it costs ~150 ms)."""
+        self._view = checkout
         checkout.widget_result.connect(self._on_form_result)
         checkout.redirect_returned.connect(self._on_form_result)
         checkout.failed.connect(self._on_form_failed)
+
+    @property
+    def view(self) -> CheckoutView:
+        if self._view is None:
+            self.view_needed.emit()  # the till creates and attaches it synchronously
+        assert self._view is not None, "no checkout view attached"
+        return self._view
 
     @property
     def busy(self) -> bool:
@@ -116,7 +138,14 @@ class CheckoutController(QObject):
         rt = self.rt
         obj = rt.checkout.payment_object(self.payment, token, rt.credentials.terminal_id)
         epay_urls = [rt.hosts.payform_url, rt.hosts.payform_origin]
-        rt.checkout.form_opened(invoice)
+        try:
+            rt.checkout.form_opened(invoice)
+        except StorageError:
+            # The journal stopped taking writes: never show a card form whose outcome could
+            # not be recorded. The attempt stays open in the journal for the reconciler.
+            log.exception("journal not writable; the card form is not opened")
+            self._storage_failed(invoice)
+            return
         if rt.settings.checkout_mode == "redirect":
             link = payform_link(rt.hosts.payform_url, obj, framed=False)
             self.view.open_redirect(
@@ -134,10 +163,17 @@ class CheckoutController(QObject):
     def _on_token_failed(self, invoice: str, exc: BaseException) -> None:
         if self.payment is None or invoice != self.payment.invoice_id:
             return
+        if isinstance(exc, StorageError):
+            # Token issued but not journaled: the form is never opened, so nothing is charged.
+            log.error("journal not writable after the token; the card form is not opened")
+            self._storage_failed(invoice)
+            return
         code = exc.code if isinstance(exc, EpayError) else "internal"
         if not isinstance(exc, EpayError):
             log.error("token request failed unexpectedly", exc_info=exc)
             self.rt.checkout.fail(invoice, "internal error")
+        else:
+            self.bank_error.emit(exc)
         self._show_result(self.rt.journal.get(invoice), epay_message(code))
 
     def _on_form_result(self, invoice: str, success: bool) -> None:
@@ -165,8 +201,16 @@ class CheckoutController(QObject):
 
     def _on_confirm_failed(self, invoice: str, exc: BaseException) -> None:
         log.error("confirmation failed unexpectedly", exc_info=exc)
+        if isinstance(exc, StorageError):  # the open attempt is settled at the next start
+            self._storage_failed(invoice)
+            return
         self.rt.checkout.release(invoice)
         self._show_result(self.rt.journal.get(invoice), self.tr("The result will be re-checked."))
+
+    def _storage_failed(self, invoice: str) -> None:
+        """The journal cannot be written mid-payment: stop here, say so, keep the attempt open."""
+        self.rt.checkout.release(invoice)
+        self._show_result(self.rt.journal.get(invoice), epay_message("storage"))
 
     def _show_result(self, payment: Payment, note: str) -> None:
         self.payment = None

@@ -8,67 +8,38 @@ language (the till's ePay language setting), which may differ from the cashier's
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from pos_app.domain.money import format_tenge
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.services.qr_payment import QrLink, QrState
+from pos_app.ui.i18n import LOCALES, Catalogue, money, normalise
 from pos_app.ui.panels.qr_panel import clock_text
 from pos_app.ui.qr_controller import QrController, QrStage
 from pos_app.ui.qr_widget import QrPayloadTooLong, QrWidget
 from pos_app.ui.status_style import look
 
-# The customer's language is a setting of its own, not the cashier's locale, so these few
-# sentences are kept per language here instead of in the cashier's translation catalogue.
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "welcome": "Welcome",
-        "scan": "Scan the code with your phone camera to pay",
-        "waiting": "Waiting for payment…",
-        "in_progress": "Payment in progress…",
-        "no_answer": "Checking with the bank…",
-        "expires": "The code is valid for {time}",
-        "connecting": "Preparing the payment…",
-        "paid": "Paid. Thank you!",
-        "declined": "The payment was declined",
-        "cancelled": "The payment was cancelled",
-        "expired": "The code has expired",
-        "unknown": "Please wait: the bank is confirming the payment",
-        "error": "The payment could not be started",
-    },
-    "ru": {
-        "welcome": "Добро пожаловать",
-        "scan": "Наведите камеру телефона на код, чтобы оплатить",
-        "waiting": "Ожидаем оплату…",
-        "in_progress": "Идёт оплата…",
-        "no_answer": "Проверяем в банке…",
-        "expires": "Код действителен ещё {time}",
-        "connecting": "Готовим оплату…",
-        "paid": "Оплачено. Спасибо!",
-        "declined": "Платёж отклонён",
-        "cancelled": "Платёж отменён",
-        "expired": "Срок действия кода истёк",
-        "unknown": "Подождите: банк подтверждает платёж",
-        "error": "Не удалось начать оплату",
-    },
-    "kk": {
-        "welcome": "Қош келдіңіз",
-        "scan": "Төлеу үшін телефон камерасын кодқа бағыттаңыз",
-        "waiting": "Төлемді күтудеміз…",
-        "in_progress": "Төлем жүріп жатыр…",
-        "no_answer": "Банкте тексерудеміз…",
-        "expires": "Код тағы {time} жарамды",
-        "connecting": "Төлемді дайындаудамыз…",
-        "paid": "Төленді. Рақмет!",
-        "declined": "Төлем қабылданбады",
-        "cancelled": "Төлем тоқтатылды",
-        "expired": "Кодтың мерзімі өтті",
-        "unknown": "Күте тұрыңыз: банк төлемді растауда",
-        "error": "Төлемді бастау мүмкін болмады",
-    },
+# The customer's language may differ from the cashier's, so these sentences are translated
+# with a catalogue of their own (not the installed one): see pos_app.ui.i18n.Catalogue.
+CONTEXT = "CustomerDisplay"
+_MARKED: dict[str, object] = {
+    "welcome": QT_TRANSLATE_NOOP("CustomerDisplay", "Welcome"),
+    "scan": QT_TRANSLATE_NOOP("CustomerDisplay", "Scan the code with your phone camera to pay"),
+    "waiting": QT_TRANSLATE_NOOP("CustomerDisplay", "Waiting for payment…"),
+    "in_progress": QT_TRANSLATE_NOOP("CustomerDisplay", "Payment in progress…"),
+    "no_answer": QT_TRANSLATE_NOOP("CustomerDisplay", "Checking with the bank…"),
+    "expires": QT_TRANSLATE_NOOP("CustomerDisplay", "The code is valid for %1"),
+    "connecting": QT_TRANSLATE_NOOP("CustomerDisplay", "Preparing the payment…"),
+    "paid": QT_TRANSLATE_NOOP("CustomerDisplay", "Paid. Thank you!"),
+    "declined": QT_TRANSLATE_NOOP("CustomerDisplay", "The payment was declined"),
+    "cancelled": QT_TRANSLATE_NOOP("CustomerDisplay", "The payment was cancelled"),
+    "expired": QT_TRANSLATE_NOOP("CustomerDisplay", "The code has expired"),
+    "unknown": QT_TRANSLATE_NOOP("CustomerDisplay",
+                                 "Please wait: the bank is confirming the payment"),
+    "error": QT_TRANSLATE_NOOP("CustomerDisplay", "The payment could not be started"),
 }
+TEXTS: dict[str, str] = {key: str(text) for key, text in _MARKED.items()}
 
 _RESULT_KEYS = {
     PaymentStatus.PAID: "paid",
@@ -87,7 +58,8 @@ class CustomerDisplay(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("customerDisplay")
         self.setWindowTitle(self.tr("Customer display"))
-        self.texts = TEXTS.get(language, TEXTS["ru"])
+        self.catalogue = Catalogue(language)
+        self._shown: tuple[str, object] = ("idle", None)
         self.shop = QLabel(shop_name, self)
         self.shop.setObjectName("cdShop")
         self.amount = QLabel(self)
@@ -109,20 +81,34 @@ class CustomerDisplay(QWidget):
         for label in (self.shop, self.amount, self.hint, self.status, self.countdown):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
-        self.setStyleSheet(
-            "#customerDisplay { background: #ffffff; }"
-            "#cdShop { font-size: 26px; font-weight: 600; color: #37474f; }"
-            "#cdAmount { font-size: 56px; font-weight: 700; color: #1b1f24; }"
-            "#cdHint { font-size: 22px; color: #263238; }"
-            "#cdStatus { font-size: 30px; font-weight: 600; }"
-            "#cdCountdown { font-size: 20px; color: #455a64; }"
-        )
         self.idle()
         qr.stage_changed.connect(self._on_stage)
         qr.link_ready.connect(self.show_link)
         qr.polled.connect(self.show_state)
         qr.tick.connect(self.set_remaining)
         qr.finished.connect(self.show_result)
+
+    @property
+    def language(self) -> str:
+        return self.catalogue.lang
+
+    def text(self, key: str) -> str:
+        """The sentence ``key`` in the customer's language."""
+        return self.catalogue.text(CONTEXT, TEXTS[key])
+
+    def set_language(self, language: str) -> None:
+        """Speak ``language`` to the customer from now on (the cashier's stays as it is)."""
+        if normalise(language) == self.language:
+            return
+        self.catalogue = Catalogue(language)
+        self.setLocale(QLocale(LOCALES[self.language]))
+        kind, value = self._shown
+        if kind == "link" and isinstance(value, QrLink):
+            self.show_link(value)
+        elif kind == "result" and isinstance(value, Payment):
+            self.show_result(value)
+        else:
+            self.idle()
 
     # -- placement ----------------------------------------------------------------------------
 
@@ -143,16 +129,18 @@ class CustomerDisplay(QWidget):
     # -- rendering ----------------------------------------------------------------------------
 
     def idle(self) -> None:
+        self._shown = ("idle", None)
         self.amount.setText("")
-        self.hint.setText(self.texts["welcome"])
+        self.hint.setText(self.text("welcome"))
         self.code.clear()
         self.code.setVisible(False)
         self.status.setText("")
         self.countdown.setText("")
 
     def show_link(self, link: QrLink, _can_send: bool = False) -> None:
-        self.amount.setText(format_tenge(link.amount))
-        self.hint.setText(self.texts["scan"])
+        self._shown = ("link", link)
+        self.amount.setText(money(link.amount, self.language))
+        self.hint.setText(self.text("scan"))
         try:
             self.code.set_payload(link.url)
             self.code.setVisible(True)
@@ -161,24 +149,25 @@ class CustomerDisplay(QWidget):
         self.show_state(QrState.WAITING)
 
     def show_state(self, state: QrState) -> None:
-        self.status.setText(self.texts[state.value])
+        self.status.setText(self.text(state.value))
         self.status.setStyleSheet("color: #37474f;")
 
     def set_remaining(self, seconds: float) -> None:
-        self.countdown.setText(self.texts["expires"].format(time=clock_text(seconds)))
+        self.countdown.setText(self.text("expires").replace("%1", clock_text(seconds)))
 
     def show_result(self, payment: Payment, _note: str = "") -> None:
+        self._shown = ("result", payment)
         self.code.clear()
         self.code.setVisible(False)
-        self.amount.setText(format_tenge(payment.amount))
+        self.amount.setText(money(payment.amount, self.language))
         self.hint.setText("")
         self.countdown.setText("")
         key = _RESULT_KEYS.get(payment.status, "unknown")
         style = look(payment.status)
-        self.status.setText(f"{style.sign} {self.texts[key]}")
+        self.status.setText(f"{style.sign} {self.text(key)}")
         self.status.setStyleSheet(f"color: {style.colour};")
 
     def _on_stage(self, stage: QrStage) -> None:
         if stage is QrStage.CONNECTING:
             self.idle()
-            self.hint.setText(self.texts["connecting"])
+            self.hint.setText(self.text("connecting"))

@@ -95,7 +95,7 @@ def pay(api: str, form: str) -> tuple[bool, str]:
         QTest.keyClick(field, Qt.Key.Key_Return)
         if not wait_until(lambda: till.controller.stage is Stage.FORM or bool(finished)):
             return False, "the card form did not open"
-        page = till.checkout.page
+        page = till.attach_web().page
         frames: list[QWebEngineFrame] = []
 
         def form_ready() -> bool:

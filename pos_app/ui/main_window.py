@@ -2,44 +2,60 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment
+from pos_app.services.connectivity import Reachability
 from pos_app.store.settings import Settings
 from pos_app.ui.admin import protected
 from pos_app.ui.controller import CheckoutController, Stage
+from pos_app.ui.history import HistoryLauncher
+from pos_app.ui.i18n import current_language, set_language
+from pos_app.ui.icons import icon
+from pos_app.ui.kiosk import Kiosk
 from pos_app.ui.panels.activity import ActivityPanel
 from pos_app.ui.panels.entry import EntryPanel
+from pos_app.ui.panels.offline_banner import OfflineBanner
 from pos_app.ui.panels.recent import RecentStrip
 from pos_app.ui.qr_controller import QrController, wire_qr
-from pos_app.ui.web.checkout_view import CheckoutView
+
+if TYPE_CHECKING:
+    from pos_app.ui.web.checkout_view import CheckoutView
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: CheckoutController, checkout: CheckoutView, *,
+    language_changed = Signal(str)  # the cashier switched the language in the settings
+
+    def __init__(self, controller: CheckoutController, checkout: CheckoutView | None, *,
                  shop_name: str, environment: str, qr: QrController | None = None) -> None:
         super().__init__()
         self.controller = controller
-        self.setWindowTitle(self.tr("ePay till"))
+        self.shop_name = shop_name
+        self.environment = environment
         self.setObjectName("mainWindow")
 
-        self.header = QLabel(shop_name or self.tr("ePay till"), self)
+        self.header = QLabel(self)
         self.header.setObjectName("shopName")
         self.badge = QLabel(self)
         self.badge.setObjectName("envBadge")
-        self.badge.setText(self._badge_text(environment))
-        self.badge.setAccessibleName(self.tr("Environment"))
         self.badge.setProperty("env", environment)
 
         self.entry = EntryPanel(self, maximum=controller.rt.checkout.options.max_amount)
         self.activity = ActivityPanel(checkout, self)
         self.recent = RecentStrip(self)
+        self.banner = OfflineBanner(self)
+        self.entry.blocked.connect(self.banner.show)
 
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.badge)
+        self.history = HistoryLauncher(self)  # History button and F3 (issue 6)
+        top.addWidget(self.history.button)
         top.addWidget(self._settings_button())
         middle = QHBoxLayout()
         middle.addWidget(self.entry, 0)
@@ -47,6 +63,7 @@ class MainWindow(QMainWindow):
         self.entry.setFixedWidth(400)
         root = QVBoxLayout()
         root.addLayout(top)
+        root.addWidget(self.banner)
         root.addLayout(middle, 1)
         root.addWidget(self.recent)
         central = QWidget(self)
@@ -68,12 +85,18 @@ class MainWindow(QMainWindow):
         self.qr = qr
         if qr is not None:
             wire_qr(self, qr)  # F2, the QR button and the QR page
+        retry = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        retry.setContext(Qt.ShortcutContext.WindowShortcut)
+        retry.activated.connect(self.banner.retry_clicked)
+        self.kiosk = Kiosk(self)
+        self.retranslate()
         self.refresh_recent()
         self.entry.amount.setFocus()
 
     def _settings_button(self) -> QToolButton:
-        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action = QAction(self)
         self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setIcon(icon("settings"))
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.settings_action.triggered.connect(lambda _checked=False: self.open_settings())
@@ -81,7 +104,10 @@ class MainWindow(QMainWindow):
         button = QToolButton(self)
         button.setObjectName("settingsButton")
         button.setDefaultAction(self.settings_action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setIconSize(QSize(22, 22))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the amount field keeps the focus
+        self.settings_button = button
         return button
 
     @protected
@@ -97,9 +123,46 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self.entry.amount.setFocus()
 
-    def _on_settings_saved(self, _settings: Settings) -> None:
+    def _on_settings_saved(self, settings: Settings) -> None:
+        if settings.language != current_language():
+            self.apply_language(settings.language)
         self.statusBar().showMessage(
-            self.tr("Settings saved. Restart the till to use them."), 15_000)
+            self.tr("Settings saved. The language applies now; other changes after a restart."),
+            15_000)
+
+    def apply_language(self, language: str) -> None:
+        """Switch the till's language now: the cashier's screens, and ePay's form and links."""
+        rt = self.controller.rt
+        rt.settings = replace(rt.settings, language=language)
+        # The services read the options on every payment, so the next form is in this language.
+        rt.checkout.options = replace(rt.checkout.options, language=language)
+        set_language(language)
+        self.language_changed.emit(language)
+
+    def set_reachability(self, state: Reachability) -> None:
+        """The offline banner and the pause on new payments follow the bank's reachability."""
+        offline = state is Reachability.OFFLINE
+        self.banner.set_checking(False)
+        self.banner.setVisible(offline)
+        self.entry.block_reason = self.banner.text() if offline else ""
+        if not offline and self.entry.error.text().endswith(self.banner.text()):
+            self.entry.error.setText("")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("ePay till"))
+        self.header.setText(self.shop_name or self.tr("ePay till"))
+        self.badge.setText(self._badge_text(self.environment))
+        self.badge.setAccessibleName(self.tr("Environment"))
+        self.settings_action.setText(self.tr("Settings…  [Ctrl+,]"))
+        self.settings_action.setToolTip(self.tr("Settings (Ctrl+,), needs the administrator PIN"))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        if self.entry.block_reason:
+            self.entry.block_reason = self.banner.text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _badge_text(self, environment: str) -> str:
         names = {
@@ -128,7 +191,8 @@ class MainWindow(QMainWindow):
             self.activity.setCurrentWidget(self.activity.progress)
         elif stage is Stage.FORM:
             self.activity.setCurrentWidget(self.activity.form)
-            self.activity.form.checkout.view.setFocus()
+            if self.activity.form.checkout is not None:
+                self.activity.form.checkout.view.setFocus()
 
     def _on_wait(self, title: str, detail: str, cancellable: bool) -> None:
         self.activity.progress.show_wait(title, detail, cancellable)

@@ -61,6 +61,7 @@ class QrController(QObject):
     finished = Signal(object, str)  # Payment, note for the cashier
     problem = Signal(str)  # nothing was started
     journal_changed = Signal()
+    bank_error = Signal(object)  # an EpayError from a real call (the offline banner listens)
     _worker_polled = Signal(str, object)  # invoice, QrState (emitted on a worker thread)
 
     def __init__(self, service: QrPaymentService, tasks: Tasks,
@@ -181,6 +182,7 @@ class QrController(QObject):
             return
         if isinstance(exc, EpayError):
             note = epay_message(exc.code)
+            self.bank_error.emit(exc)
         elif isinstance(exc, ContactError):
             note = self.tr("The link could not be sent: check the phone or e-mail.")
         else:

@@ -18,8 +18,7 @@ class StatusLook:
     colour: str  # text colour with at least 4.5:1 contrast on white
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Status", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 LOOKS: dict[S, StatusLook] = {
@@ -41,18 +40,18 @@ LOOKS: dict[S, StatusLook] = {
 def status_words(status: S) -> str:
     """The status as a cashier says it (translated)."""
     words = {
-        S.NEW: _t("Starting"),
-        S.TOKEN_ISSUED: _t("Connecting"),
-        S.WIDGET_OPEN: _t("Card form open"),
-        S.CHECKING: _t("Checking"),
-        S.PAID: _t("Approved"),
-        S.DECLINED: _t("Declined"),
-        S.CANCELLED: _t("Cancelled"),
-        S.EXPIRED: _t("Expired"),
-        S.UNKNOWN: _t("Not confirmed yet"),
-        S.REFUNDED: _t("Refunded"),
-        S.PARTIALLY_REFUNDED: _t("Partly refunded"),
-        S.ERROR: _t("Not started"),
+        S.NEW: translate("Status", "Starting"),
+        S.TOKEN_ISSUED: translate("Status", "Connecting"),
+        S.WIDGET_OPEN: translate("Status", "Card form open"),
+        S.CHECKING: translate("Status", "Checking"),
+        S.PAID: translate("Status", "Approved"),
+        S.DECLINED: translate("Status", "Declined"),
+        S.CANCELLED: translate("Status", "Cancelled"),
+        S.EXPIRED: translate("Status", "Expired"),
+        S.UNKNOWN: translate("Status", "Not confirmed yet"),
+        S.REFUNDED: translate("Status", "Refunded"),
+        S.PARTIALLY_REFUNDED: translate("Status", "Partly refunded"),
+        S.ERROR: translate("Status", "Not started"),
     }
     return words[status]
 

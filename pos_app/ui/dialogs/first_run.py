@@ -47,26 +47,33 @@ log = logging.getLogger("pos_app.ui.first_run")
 ENV_PAGE, CREDENTIALS_PAGE, PIN_PAGE = 0, 1, 2
 
 
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+
 def _t(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
+    """A message from the layers below (marked in :mod:`pos_app.ui.store_messages`)."""
+    return QCoreApplication.translate("Store", text)
 
 
 def connection_words(exc: BaseException | None) -> str:
     """The outcome of a connection test as a sentence for the person setting up the till."""
     if exc is None:
-        return _t("Connected: the bank accepted these credentials.")
+        return translate("FirstRun", "Connected: the bank accepted these credentials.")
     code = exc.code.removeprefix("epay_") if isinstance(exc, EpayError) else "internal"
     words = {
-        "auth": _t("The bank refused these credentials. Check the client ID, the secret and "
-                   "the terminal ID."),
-        "rejected": _t("The bank refused the request. Check the terminal ID."),
-        "timeout": _t("The bank did not answer in time. Check the network and try again."),
-        "unavailable": _t("The bank cannot be reached. Check the network connection, proxy "
-                          "and firewall."),
-        "protocol": _t("The bank sent an answer the till cannot read. Try again later."),
-        "invalid_request": _t("Some details are missing or malformed."),
+        "auth": translate("FirstRun", "The bank refused these credentials. Check the client "
+                          "ID, the secret and the terminal ID."),
+        "rejected": translate("FirstRun",
+                              "The bank refused the request. Check the terminal ID."),
+        "timeout": translate("FirstRun", "The bank did not answer in time. Check the network "
+                             "and try again."),
+        "unavailable": translate("FirstRun", "The bank cannot be reached. Check the network "
+                                 "connection, proxy and firewall."),
+        "protocol": translate("FirstRun", "The bank sent an answer the till cannot read. Try "
+                              "again later."),
+        "invalid_request": translate("FirstRun", "Some details are missing or malformed."),
     }
-    return words.get(code, _t("The connection test failed unexpectedly."))
+    return words.get(code, translate("FirstRun", "The connection test failed unexpectedly."))
 
 
 class EnvironmentPage(QWizardPage):

@@ -41,19 +41,28 @@ CHOICE_FIELDS = ("environment", "language", "checkout_mode")
 BOOL_FIELDS = ("customer_display", "kiosk")
 
 
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
+
 def _t(text: str) -> str:
-    return QCoreApplication.translate("Settings", text)
+    """A message from the layers below (marked in :mod:`pos_app.ui.store_messages`)."""
+    return QCoreApplication.translate("Store", text)
 
 
 def choices() -> dict[str, list[tuple[str, str]]]:
     """Settings value → label for each combo box."""
     return {
-        "environment": [("training", _t("Training (emulator, no real money)")),
-                        ("test", _t("ePay test")), ("test-new", _t("ePay test (new hosts)")),
-                        ("prod", _t("ePay production (real money)"))],
+        "environment": [
+            ("training", translate("Settings", "Training (emulator, no real money)")),
+            ("test", translate("Settings", "ePay test")),
+            ("test-new", translate("Settings", "ePay test (new hosts)")),
+            ("prod", translate("Settings", "ePay production (real money)")),
+        ],
         "language": [("ru", "Русский"), ("kk", "Қазақша"), ("en", "English")],
-        "checkout_mode": [("widget", _t("Bank widget inside the till")),
-                          ("redirect", _t("Bank payment page (redirect)"))],
+        "checkout_mode": [
+            ("widget", translate("Settings", "Bank widget inside the till")),
+            ("redirect", translate("Settings", "Bank payment page (redirect)")),
+        ],
     }
 
 
@@ -222,12 +231,12 @@ class SettingsDialog(QDialog):
             try:
                 values[name] = Decimal(text)
             except InvalidOperation:
-                problems[name] = _t("Type an amount such as 150000 or 99,50.")
+                problems[name] = translate("Settings", "Type an amount such as 150000 or 99,50.")
                 values[name] = getattr(self.original, name)
         try:
             values["qr_expiry_minutes"] = int(str(self.value("qr_expiry_minutes")))
         except ValueError:
-            problems["qr_expiry_minutes"] = _t("Type a whole number of minutes.")
+            problems["qr_expiry_minutes"] = translate("Settings", "Type a whole number of minutes.")
             values["qr_expiry_minutes"] = self.original.qr_expiry_minutes
         new = dataclasses.replace(self.original, **values, load_warning="")  # type: ignore[arg-type]
         return new, problems

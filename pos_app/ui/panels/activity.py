@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -13,14 +15,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.money import format_tenge
 from pos_app.domain.payment import Payment, PaymentStatus
+from pos_app.ui.i18n import date_time, money
+from pos_app.ui.icons import icon
 from pos_app.ui.panels.qr_panel import QrPanel
 from pos_app.ui.status_style import look, status_words
-from pos_app.ui.web.checkout_view import CheckoutView
+
+if TYPE_CHECKING:
+    from pos_app.ui.web.checkout_view import CheckoutView
 
 
-class ProgressPanel(QWidget):
+class _Retranslating(QWidget):
+    """A panel whose texts are set in ``retranslate()``, again on every language change."""
+
+    def retranslate(self) -> None:
+        """Set every text again in the language now installed (subclasses override)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ProgressPanel(_Retranslating):
     """A visible wait: words, a moving bar, and Cancel where cancelling is safe."""
 
     cancel_clicked = Signal()
@@ -37,9 +54,9 @@ class ProgressPanel(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)  # indeterminate
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName(self.tr("Waiting for the bank"))
-        self.cancel = QPushButton(self.tr("Cancel  [Esc]"), self)
+        self.cancel = QPushButton(self)
         self.cancel.setObjectName("cancelButton")
+        self.cancel.setIcon(icon("cancel"))
         self.cancel.setMinimumHeight(48)
         self.cancel.clicked.connect(self.cancel_clicked)
         layout = QVBoxLayout(self)
@@ -49,6 +66,13 @@ class ProgressPanel(QWidget):
         layout.addWidget(self.detail)
         layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.bar.setAccessibleName(self.tr("Waiting for the bank"))
+        self.cancel.setText(self.tr("Cancel  [Esc]"))
+        self.cancel.setAccessibleName(self.tr("Cancel the payment"))
+        self.cancel.setToolTip(self.tr("Cancel the payment (Esc)"))
 
     def show_wait(self, title: str, detail: str = "", cancellable: bool = True) -> None:
         self.title.setText(title)
@@ -56,32 +80,48 @@ class ProgressPanel(QWidget):
         self.cancel.setVisible(cancellable)
 
 
-class FormPanel(QWidget):
+class FormPanel(_Retranslating):
     """ePay's widget in our window, with our own Cancel (the widget has none)."""
 
     cancel_clicked = Signal()
 
-    def __init__(self, checkout: CheckoutView, parent: QWidget | None = None) -> None:
+    def __init__(self, checkout: CheckoutView | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.checkout = checkout
-        hint = self.tr("The customer enters the card details in the bank's form.")
-        self.hint = QLabel(hint, self)
+        self.checkout: CheckoutView | None = None
+        self.hint = QLabel(self)
         self.hint.setObjectName("formHint")
         self.hint.setWordWrap(True)
-        self.cancel = QPushButton(self.tr("Cancel payment  [Esc]"), self)
+        self.cancel = QPushButton(self)
         self.cancel.setObjectName("cancelButton")
-        self.cancel.setMinimumHeight(44)
+        self.cancel.setIcon(icon("cancel"))
+        self.cancel.setMinimumHeight(48)
         self.cancel.clicked.connect(self.cancel_clicked)
         top = QHBoxLayout()
         top.addWidget(self.hint, 1)
         top.addWidget(self.cancel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(checkout, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(top)
+        if checkout is not None:
+            self.set_checkout(checkout)
+        self.retranslate()
+
+    def set_checkout(self, checkout: CheckoutView) -> None:
+        """Put the web view in place (created after the window shows, see ui.app)."""
+        self.checkout = checkout
+        self._layout.addWidget(checkout, 1)
+        checkout.setAccessibleName(self.tr("The bank's card form"))
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("The customer enters the card details in the bank's form."))
+        self.cancel.setText(self.tr("Cancel payment  [Esc]"))
+        self.cancel.setAccessibleName(self.tr("Cancel the payment"))
+        self.cancel.setToolTip(self.tr("Cancel the payment (Esc)"))
+        if self.checkout is not None:
+            self.checkout.setAccessibleName(self.tr("The bank's card form"))
 
 
-class ResultPanel(QWidget):
+class ResultPanel(_Retranslating):
     """The outcome in words and sign (never colour alone), with the receipt facts."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -102,23 +142,33 @@ class ResultPanel(QWidget):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_hint = QLabel(self.tr("Type the next amount to continue."), self)
+        self.next_hint = QLabel(self)
         self.next_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.sign, self.words, self.amount, self.facts, self.note, self.next_hint):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.payment: Payment | None = None
+        self.paid = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.next_hint.setText(self.tr("Type the next amount to continue."))
+        if self.payment is not None:
+            self.show_payment(self.payment, self.note.text())
 
     def show_payment(self, payment: Payment, note: str = "") -> None:
+        self.payment = payment
         style = look(payment.status)
         words = status_words(payment.status)
         self.sign.setText(style.sign)
         self.sign.setStyleSheet(f"color: {style.colour};")
         self.words.setText(words)
         self.words.setStyleSheet(f"color: {style.colour};")
-        self.amount.setText(format_tenge(payment.amount))
-        rows = [self.tr("Invoice: %1").replace("%1", payment.invoice_id)]
+        self.amount.setText(money(payment.amount))
+        rows = [self.tr("Invoice: %1").replace("%1", payment.invoice_id),
+                self.tr("Time: %1").replace("%1", date_time(payment.updated_at))]
         if payment.card_mask:
             rows.append(self.tr("Card: %1").replace("%1", payment.card_mask))
         if payment.reference:
@@ -127,16 +177,17 @@ class ResultPanel(QWidget):
             rows.append(self.tr("Approval code: %1").replace("%1", payment.approval_code))
         self.facts.setText("\n".join(rows))
         self.note.setText(note)
-        self.setAccessibleDescription(f"{words}. {format_tenge(payment.amount)}")
+        self.setAccessibleName(self.tr("Payment result"))
+        self.setAccessibleDescription(f"{words}. {money(payment.amount)}")
         self.paid = payment.status is PaymentStatus.PAID
 
 
 class ActivityPanel(QStackedWidget):
     """Switches between idle, progress, form, result and the QR; nothing else."""
 
-    def __init__(self, checkout: CheckoutView, parent: QWidget | None = None) -> None:
+    def __init__(self, checkout: CheckoutView | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.idle = QLabel(self.tr("Type the amount and press Enter."), self)
+        self.idle = QLabel(self)
         self.idle.setObjectName("idleHint")
         self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.idle.setWordWrap(True)
@@ -147,3 +198,13 @@ class ActivityPanel(QStackedWidget):
             self.addWidget(page)
         self.qr = QrPanel(self)  # pay by QR on the customer's phone
         self.addWidget(self.qr)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.idle.setText(self.tr("Type the amount and press Enter to pay by card, or F2 for a "
+                                  "QR code."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

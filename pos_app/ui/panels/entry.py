@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.errors import DomainError
-from pos_app.domain.money import DEFAULT_MAXIMUM, format_tenge, parse_amount
+from pos_app.domain.money import DEFAULT_MAXIMUM, parse_amount
 from pos_app.domain.text import check_account_id, check_description
+from pos_app.ui.i18n import money
+from pos_app.ui.icons import icon
 from pos_app.ui.messages import domain_message
 from pos_app.ui.panels.keypad import Keypad
 
@@ -29,19 +31,19 @@ from pos_app.ui.panels.keypad import Keypad
 class EntryPanel(QWidget):
     pay_requested = Signal(Decimal, str, str)  # amount, description, account id
     qr_requested = Signal(Decimal, str, str)  # the same, paid by QR on the customer's phone (F2)
+    blocked = Signal()  # Enter or F2 while payments are paused (offline)
 
     def __init__(self, parent: QWidget | None = None, maximum: Decimal = DEFAULT_MAXIMUM) -> None:
         super().__init__(parent)
         self.maximum = maximum
-        self.display = QLabel(format_tenge(Decimal(0)), self)
+        self.value = Decimal(0)
+        self.block_reason = ""  # non-empty: new payments are paused (the offline banner's text)
+        self.display = QLabel(money(self.value), self)
         self.display.setObjectName("amountDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.display.setAccessibleName(self.tr("Amount to pay"))
 
         self.amount = QLineEdit(self)
         self.amount.setObjectName("amountInput")
-        self.amount.setPlaceholderText(self.tr("Amount, tenge"))
-        self.amount.setAccessibleName(self.tr("Amount in tenge"))
         self.amount.setMaxLength(16)
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount.setValidator(
@@ -52,37 +54,38 @@ class EntryPanel(QWidget):
 
         self.description = QLineEdit(self)
         self.description.setObjectName("descriptionInput")
-        self.description.setPlaceholderText(self.tr("Optional, up to 125 bytes"))
-        self.description.setAccessibleName(self.tr("Payment description"))
         self.description.returnPressed.connect(self.submit)
         self.account = QLineEdit(self)
         self.account.setObjectName("accountInput")
-        self.account.setPlaceholderText(self.tr("Optional"))
-        self.account.setAccessibleName(self.tr("Customer account id"))
         self.account.returnPressed.connect(self.submit)
 
         self.error = QLabel("", self)
         self.error.setObjectName("entryError")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName(self.tr("Input problem"))
 
-        self.pay_button = QPushButton(self.tr("Pay by card  [Enter]"), self)
+        self.pay_button = QPushButton(self)
         self.pay_button.setObjectName("payButton")
-        self.pay_button.setAccessibleName(self.tr("Pay by card"))
+        self.pay_button.setIcon(icon("card"))
+        self.pay_button.setIconSize(QSize(24, 24))
         self.pay_button.setMinimumHeight(56)
         self.pay_button.clicked.connect(self.submit)
 
-        self.qr_button = QPushButton(self.tr("QR  [F2]"), self)
+        self.qr_button = QPushButton(self)
         self.qr_button.setObjectName("qrButton")
-        self.qr_button.setAccessibleName(self.tr("Pay by QR code on the customer's phone"))
+        self.qr_button.setIcon(icon("qr"))
+        self.qr_button.setIconSize(QSize(24, 24))
         self.qr_button.setMinimumHeight(56)
         self.qr_button.clicked.connect(self.submit_qr)
 
         self.keypad = Keypad(self.amount, self)
 
+        self.description_label = QLabel(self)
+        self.description_label.setBuddy(self.description)
+        self.account_label = QLabel(self)
+        self.account_label.setBuddy(self.account)
         details = QFormLayout()
-        details.addRow(self.tr("Description"), self.description)
-        details.addRow(self.tr("Customer id"), self.account)
+        details.addRow(self.description_label, self.description)
+        details.addRow(self.account_label, self.account)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.pay_button, 1)
@@ -99,6 +102,31 @@ class EntryPanel(QWidget):
         self.setTabOrder(self.description, self.account)
         self.setTabOrder(self.account, self.pay_button)
         self.setTabOrder(self.pay_button, self.qr_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.display.setText(money(self.value))
+        self.display.setAccessibleName(self.tr("Amount to pay"))
+        self.amount.setPlaceholderText(self.tr("Amount, tenge"))
+        self.amount.setAccessibleName(self.tr("Amount in tenge"))
+        self.description.setPlaceholderText(self.tr("Optional, up to 125 bytes"))
+        self.description.setAccessibleName(self.tr("Payment description"))
+        self.account.setPlaceholderText(self.tr("Optional"))
+        self.account.setAccessibleName(self.tr("Customer account id"))
+        self.description_label.setText(self.tr("Description"))
+        self.account_label.setText(self.tr("Customer id"))
+        self.error.setAccessibleName(self.tr("Input problem"))
+        self.pay_button.setText(self.tr("Pay by card  [Enter]"))
+        self.pay_button.setAccessibleName(self.tr("Pay by card"))
+        self.pay_button.setToolTip(self.tr("Pay by card (Enter)"))
+        self.qr_button.setText(self.tr("QR  [F2]"))
+        self.qr_button.setAccessibleName(self.tr("Pay by QR code on the customer's phone"))
+        self.qr_button.setToolTip(self.tr("Pay by QR code on the customer's phone (F2)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def submit(self) -> None:
         """Validate everything; emit ``pay_requested`` or show what is wrong (nothing is lost)."""
@@ -114,6 +142,10 @@ class EntryPanel(QWidget):
 
     def _read(self) -> tuple[Decimal, str, str] | None:
         if not self.isEnabled():
+            return None
+        if self.block_reason:
+            self.show_error(self.block_reason, self.amount)
+            self.blocked.emit()
             return None
         try:
             amount = parse_amount(self.amount.text(), self.maximum)
@@ -160,5 +192,6 @@ class EntryPanel(QWidget):
             value = parse_amount(text, Decimal("1e15")) if text.strip() else Decimal(0)
         except DomainError:
             return
-        self.display.setText(format_tenge(value))
+        self.value = value
+        self.display.setText(money(value))
         self.error.setText("")

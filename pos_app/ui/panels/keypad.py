@@ -25,12 +25,24 @@ class Keypad(QWidget):
         grid = QGridLayout(self)
         grid.setSpacing(8)
         grid.setContentsMargins(0, 0, 0, 0)
+        self.buttons: dict[Qt.Key, QPushButton] = {}
         for index, (label, key) in enumerate(_KEYS):
             button = self._button(label)
-            if key == Qt.Key.Key_Backspace:
-                button.setAccessibleName(self.tr("Delete last digit"))
             button.clicked.connect(lambda _=False, k=key, t=label: self._press(k, t))
             grid.addWidget(button, index // 3, index % 3)
+            self.buttons[key] = button
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.buttons[Qt.Key.Key_Backspace].setAccessibleName(self.tr("Delete last digit"))
+        self.buttons[Qt.Key.Key_Backspace].setToolTip(self.tr("Delete last digit (Backspace)"))
+        self.buttons[Qt.Key.Key_Comma].setAccessibleName(self.tr("Decimal comma"))
+        self.setAccessibleName(self.tr("Keypad"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _button(self, label: str) -> QPushButton:
         button = QPushButton(label, self)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.money import format_tenge
 from pos_app.services.qr_payment import (
     ContactError,
     QrLink,
@@ -22,6 +21,8 @@ from pos_app.services.qr_payment import (
     normalise_email,
     normalise_phone,
 )
+from pos_app.ui.i18n import money
+from pos_app.ui.icons import icon
 from pos_app.ui.qr_widget import QrPayloadTooLong, QrWidget
 
 
@@ -43,14 +44,13 @@ class QrPanel(QWidget):
         self.link: QrLink | None = None
         self.code = QrWidget(self, minimum_px=300)
 
-        self.hint = QLabel(self.tr("The customer scans the code with the phone camera."), self)
+        self.hint = QLabel(self)
         self.hint.setObjectName("qrHint")
         self.hint.setWordWrap(True)
         self.amount = QLabel(self)
         self.amount.setObjectName("qrAmount")
         self.countdown = QLabel(self)
         self.countdown.setObjectName("qrCountdown")
-        self.countdown.setAccessibleName(self.tr("Time left to pay"))
         self.state = QLabel(self)
         self.state.setObjectName("qrState")
         self.state.setWordWrap(True)
@@ -58,22 +58,21 @@ class QrPanel(QWidget):
         self.url = QLineEdit(self)
         self.url.setObjectName("qrLink")
         self.url.setReadOnly(True)
-        self.url.setAccessibleName(self.tr("Payment link"))
-        self.copy = QPushButton(self.tr("Copy"), self)
+        self.copy = QPushButton(self)
         self.copy.setObjectName("qrCopy")
-        self.copy.setAccessibleName(self.tr("Copy the payment link"))
+        self.copy.setIcon(icon("copy"))
+        self.copy.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.copy.clicked.connect(self.copy_link)
+        self.copied = False
 
         self.phone = QLineEdit(self)
         self.phone.setObjectName("qrPhone")
         self.phone.setPlaceholderText("+7 7XX XXX XX XX")
-        self.phone.setAccessibleName(self.tr("Customer phone for an SMS with the link"))
         self.email = QLineEdit(self)
         self.email.setObjectName("qrEmail")
-        self.email.setPlaceholderText(self.tr("name@example.kz"))
-        self.email.setAccessibleName(self.tr("Customer e-mail for the link"))
-        self.send = QPushButton(self.tr("Send the link"), self)
+        self.send = QPushButton(self)
         self.send.setObjectName("qrSend")
+        self.send.setIcon(icon("send"))
         self.send.clicked.connect(self.request_send)
         self.phone.returnPressed.connect(self.request_send)
         self.email.returnPressed.connect(self.request_send)
@@ -81,22 +80,23 @@ class QrPanel(QWidget):
         self.send_note.setObjectName("qrSendNote")
         self.send_note.setWordWrap(True)
 
-        self.cancel = QPushButton(self.tr("Cancel payment  [Esc]"), self)
+        self.cancel = QPushButton(self)
         self.cancel.setObjectName("cancelButton")
+        self.cancel.setIcon(icon("cancel"))
         self.cancel.setMinimumHeight(48)
         self.cancel.clicked.connect(self.cancel_clicked)
 
-        self.setStyleSheet(
-            "#qrAmount { font-size: 36px; font-weight: 700; }"
-            "#qrCountdown { font-size: 22px; font-weight: 600; color: #37474f; }"
-            "#qrState { font-size: 18px; color: #37474f; }"
-        )
         link_row = QHBoxLayout()
         link_row.addWidget(self.url, 1)
         link_row.addWidget(self.copy)
+        self.phone_label = QLabel(self)
+        self.phone_label.setBuddy(self.phone)
+        self.email_label = QLabel(self)
+        self.email_label.setBuddy(self.email)
+        self.send_title = QLabel(self)
         contacts = QFormLayout()
-        contacts.addRow(self.tr("Phone"), self.phone)
-        contacts.addRow(self.tr("E-mail"), self.email)
+        contacts.addRow(self.phone_label, self.phone)
+        contacts.addRow(self.email_label, self.email)
 
         side = QVBoxLayout()
         side.addWidget(self.hint)
@@ -104,7 +104,7 @@ class QrPanel(QWidget):
         side.addWidget(self.countdown)
         side.addWidget(self.state)
         side.addStretch(1)
-        side.addWidget(QLabel(self.tr("Send the link to the customer:"), self))
+        side.addWidget(self.send_title)
         side.addLayout(contacts)
         side.addWidget(self.send)
         side.addWidget(self.send_note)
@@ -117,6 +117,53 @@ class QrPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top, 1)
         layout.addLayout(link_row)
+        for first, second in ((self.phone, self.email), (self.email, self.send),
+                              (self.send, self.url), (self.url, self.copy),
+                              (self.copy, self.cancel)):
+            self.setTabOrder(first, second)
+        self._state: QrState | None = None
+        self._remaining: float | None = None
+        self._note: tuple[str, str] = ("", "")  # kind, argument of the line under "Send"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("The customer scans the code with the phone camera."))
+        self.countdown.setAccessibleName(self.tr("Time left to pay"))
+        self.url.setAccessibleName(self.tr("Payment link"))
+        self.copy.setText(self.tr("Copied") if self.copied else self.tr("Copy  [Ctrl+Shift+C]"))
+        self.copy.setAccessibleName(self.tr("Copy the payment link"))
+        self.phone.setAccessibleName(self.tr("Customer phone for an SMS with the link"))
+        self.email.setPlaceholderText(self.tr("name@example.kz"))
+        self.email.setAccessibleName(self.tr("Customer e-mail for the link"))
+        self.send.setText(self.tr("Send the link  [Enter]"))
+        self.send.setAccessibleName(self.tr("Send the link to the customer"))
+        self.cancel.setText(self.tr("Cancel payment  [Esc]"))
+        self.cancel.setAccessibleName(self.tr("Cancel the payment"))
+        self.phone_label.setText(self.tr("Phone"))
+        self.email_label.setText(self.tr("E-mail"))
+        self.send_title.setText(self.tr("Send the link to the customer:"))
+        if self.link is not None:
+            self.amount.setText(money(self.link.amount))
+        if self._state is not None:
+            self.show_state(self._state)
+        if self._remaining is not None:
+            self.set_remaining(self._remaining)
+        self._show_note(*self._note)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_note(self, kind: str, argument: str = "") -> None:
+        self._note = (kind, argument)
+        texts = {
+            "": "",
+            "no_send": self.tr("Sending needs invoice-link access in the settings."),
+            "sent": self.tr("Sent to %1.").replace("%1", argument),
+            "sending": self.tr("Making a new link for the customer…"),
+        }
+        self.send_note.setText(texts.get(kind, argument))
 
     # -- rendering ----------------------------------------------------------------------------
 
@@ -128,10 +175,11 @@ class QrPanel(QWidget):
             fits = True
         except QrPayloadTooLong:
             fits = False  # the link still works: copied or sent
-        self.amount.setText(format_tenge(link.amount))
+        self.amount.setText(money(link.amount))
         self.url.setText(link.url)
         self.url.setCursorPosition(0)
-        self.copy.setText(self.tr("Copy"))
+        self.copied = False
+        self.copy.setText(self.tr("Copy  [Ctrl+Shift+C]"))
         self.show_state(QrState.WAITING)
         if not fits:
             self.state.setText(self.tr("The link is too long for a QR code; copy or send it."))
@@ -139,11 +187,11 @@ class QrPanel(QWidget):
         for field in (self.phone, self.email):
             field.setEnabled(can_send)
         if not can_send:
-            self.send_note.setText(self.tr("Sending needs invoice-link access in the settings."))
+            self._show_note("no_send")
         elif link.sent_to:
-            self.send_note.setText(self.tr("Sent to %1.").replace("%1", link.sent_to))
+            self._show_note("sent", link.sent_to)
         else:
-            self.send_note.setText("")
+            self._show_note("")
 
     def show_state(self, state: QrState) -> None:
         texts = {
@@ -151,21 +199,24 @@ class QrPanel(QWidget):
             QrState.IN_PROGRESS: self.tr("The customer is paying…"),
             QrState.NO_ANSWER: self.tr("No answer from the bank yet; still checking."),
         }
+        self._state = state
         self.state.setText(texts[state])
         self.state.setProperty("state", state.value)
 
     def set_remaining(self, seconds: float) -> None:
+        self._remaining = seconds
         self.countdown.setText(self.tr("Expires in %1").replace("%1", clock_text(seconds)))
 
     def show_sending(self) -> None:
         self.send.setEnabled(False)
-        self.send_note.setText(self.tr("Making a new link for the customer…"))
+        self._show_note("sending")
 
     # -- intents ------------------------------------------------------------------------------
 
     def copy_link(self) -> None:
         if self.link is not None:
             QGuiApplication.clipboard().setText(self.link.url)
+            self.copied = True
             self.copy.setText(self.tr("Copied"))
 
     def request_send(self) -> None:
@@ -185,7 +236,7 @@ class QrPanel(QWidget):
         if not phone and not email:
             self._contact_error(self.tr("Type a phone number or an e-mail."), self.phone)
             return
-        self.send_note.setText("")
+        self._show_note("")
         self.send_requested.emit(phone, email)
 
     def reset(self) -> None:
@@ -194,8 +245,10 @@ class QrPanel(QWidget):
         self.url.clear()
         self.phone.clear()
         self.email.clear()
-        self.send_note.setText("")
+        self._state = None
+        self._remaining = None
+        self._show_note("")
 
     def _contact_error(self, text: str, field: QLineEdit) -> None:
-        self.send_note.setText("⚠ " + text)
+        self._show_note("error", "⚠ " + text)
         field.setFocus()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from pos_app.domain.money import format_tenge
 from pos_app.domain.payment import Payment
+from pos_app.ui.i18n import money, time_only
 from pos_app.ui.status_style import look, status_words
 
 
@@ -16,7 +17,7 @@ class RecentStrip(QWidget):
         self.setObjectName("recentStrip")
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 4, 8, 4)
-        self.title = QLabel(self.tr("Recent:"), self)
+        self.title = QLabel(self)
         self._layout.addWidget(self.title)
         self.items: list[QLabel] = []
         for _ in range(size):
@@ -25,15 +26,29 @@ class RecentStrip(QWidget):
             self.items.append(label)
             self._layout.addWidget(label)
         self._layout.addStretch(1)
+        self.payments: list[Payment] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Recent:"))
+        self.setAccessibleName(self.tr("Recent payments"))
+        self.show_payments(self.payments)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_payments(self, payments: list[Payment]) -> None:
+        self.payments = list(payments)
         for label, payment in zip(self.items, [*payments, *[None] * self.count], strict=False):
             if payment is None:
                 label.setText("")
                 label.setVisible(False)
                 continue
             style = look(payment.status)
-            text = f"{style.sign} {format_tenge(payment.amount)} · {status_words(payment.status)}"
+            when = time_only(payment.created_at)
+            text = f"{when} {style.sign} {money(payment.amount)} · {status_words(payment.status)}"
             label.setText(text)
             label.setToolTip(payment.invoice_id)
             label.setAccessibleName(text)

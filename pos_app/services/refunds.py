@@ -1,0 +1,202 @@
+"""Refunds and cancels of journaled payments, confirmed with the status API (reference §6).
+
+Every request is written to the refund log before it is sent (``R-<invoice>-<n>`` is its
+``externalID``); afterwards the status API decides, and only a confirmed refund changes the
+journal (``partially_refunded``, ``refunded``, ``cancelled`` and ``refunded_amount``). A
+timeout whose outcome is unknown is re-checked the same way. Blocking: run it off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pos_app.domain.errors import DomainError
+from pos_app.domain.money import MINIMUM_REFUND, check_amount, parse_amount
+from pos_app.domain.payment import Payment, PaymentStatus
+from pos_app.epay.client import EpayClient
+from pos_app.epay.errors import EpayError
+from pos_app.epay.models import StatusOutcome, TransactionStatus
+from pos_app.store.journal import Event, Journal
+from pos_app.store.refunds import RefundLog, RefundRecord, RefundState
+
+log = logging.getLogger("pos_app.services.refunds")
+
+REFUNDABLE = frozenset({PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED})
+_ANY = Decimal("1e15")
+
+
+class RefundError(Exception):
+    """Refused or failed; ``code`` is what the UI turns into a sentence for the cashier.
+
+    Local refusals (nothing sent): ``not_a_number``, ``below_minimum``, ``above_remaining``,
+    ``reason_missing``, ``not_refundable``, ``not_held``, ``pending_unconfirmed``. After
+    sending: an ``EpayError`` code (the bank refused) or ``not_confirmed``.
+    """
+
+    def __init__(self, code: str, message: str, record: RefundRecord | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.record = record
+
+
+@dataclass(frozen=True, slots=True)
+class RefundOutcome:
+    payment: Payment
+    record: RefundRecord
+    confirmed: bool  # False: sent, but the bank could not confirm it yet
+
+
+def bank_status_name(events: list[Event]) -> str:
+    """The last ``statusName`` the status API gave for this payment (from the journal's notes)."""
+    for event in reversed(events):
+        if event.note.startswith("bank: "):
+            return event.note.removeprefix("bank: ").strip().upper()
+    return ""
+
+
+def can_cancel(payment: Payment, events: list[Event]) -> bool:
+    """A held payment on a two-step terminal (``AUTH``): it is released, not refunded."""
+    return payment.status is PaymentStatus.PAID and bank_status_name(events) == "AUTH"
+
+
+def can_refund(payment: Payment, events: list[Event]) -> bool:
+    return (payment.status in REFUNDABLE and payment.remaining >= MINIMUM_REFUND
+            and bank_status_name(events) != "AUTH")  # fmt: skip
+
+
+def check_refund_amount(payment: Payment, amount: str | Decimal) -> Decimal:
+    """The amount to refund, or :class:`RefundError`: at least 10 tenge, at most what remains."""
+    try:
+        value = (parse_amount(amount, maximum=_ANY) if isinstance(amount, str)
+                 else check_amount(amount, maximum=_ANY))  # fmt: skip
+    except DomainError as exc:
+        raise RefundError("not_a_number", f"Not an amount: {exc.code}") from exc
+    if value < MINIMUM_REFUND:
+        raise RefundError("below_minimum", "A refund must be at least 10 tenge.")
+    if value > payment.remaining:
+        raise RefundError("above_remaining", "The refund is more than what remains.")
+    return value
+
+
+def refunded_per_bank(payment: Payment, status: TransactionStatus) -> Decimal | None:
+    """How much the bank says went back to the card, if its answer tells."""
+    if status.outcome is StatusOutcome.REFUNDED:
+        return payment.amount
+    if status.outcome is StatusOutcome.PAID and status.amount is not None:
+        original = status.org_amount if status.org_amount is not None else payment.amount
+        return Decimal(original) - Decimal(status.amount)
+    return None
+
+
+class RefundService:
+    def __init__(self, journal: Journal, client: EpayClient) -> None:
+        self.journal = journal
+        self.client = client
+        self.log = RefundLog(journal)
+
+    def refund(self, invoice_id: str, amount: str | Decimal, reason: str) -> RefundOutcome:
+        """Refund ``amount`` of a paid payment; nothing is sent unless every check passes."""
+        payment = self.journal.get(invoice_id)
+        if payment.status not in REFUNDABLE or not payment.transaction_id:
+            raise RefundError("not_refundable", "This payment cannot be refunded.")
+        value = check_refund_amount(payment, amount)
+        reason = _reason(reason)
+        payment = self._settle_unconfirmed(payment)
+        value = check_refund_amount(payment, value)
+        record = self.log.begin(invoice_id, "refund", value, reason)
+        whole = payment.refunded_amount == 0 and value == payment.amount
+        try:
+            self.client.refund(payment.transaction_id, None if whole else value, record.external_id)
+        except EpayError as exc:
+            if not exc.outcome_unknown:
+                return self._refused(payment, record, exc)
+            log.warning("refund %s: outcome unknown [%s]", record.external_id, exc.error_id)
+        expected = payment.refunded_amount + value
+        return self._confirm(payment, record, expected, f"refund {record.external_id}: "
+                             f"{value:f} ({reason})")  # fmt: skip
+
+    def cancel(self, invoice_id: str, reason: str) -> RefundOutcome:
+        """Release a held (``AUTH``) payment in full; the bank is asked first that it is held."""
+        payment = self.journal.get(invoice_id)
+        reason = _reason(reason)
+        if payment.status is not PaymentStatus.PAID or not payment.transaction_id:
+            raise RefundError("not_held", "Only a held payment can be cancelled.")
+        status = self._status(invoice_id)
+        if status is None or status.outcome is not StatusOutcome.AUTHORIZED:
+            raise RefundError("not_held", "The bank does not hold this payment.")
+        record = self.log.begin(invoice_id, "cancel", payment.amount, reason)
+        try:
+            self.client.cancel(payment.transaction_id)
+        except EpayError as exc:
+            if not exc.outcome_unknown:
+                return self._refused(payment, record, exc)
+        after = self._status(invoice_id)
+        if after is not None and after.outcome is StatusOutcome.CANCELLED:
+            note = f"cancel {record.external_id} ({reason}); bank: {after.status_name}"
+            done = self.journal.transition(invoice_id, PaymentStatus.CANCELLED, note=note)
+            return RefundOutcome(done, self.log.finish(record.id, RefundState.DONE), True)
+        return self._unconfirmed(payment, record)
+
+    # -- steps ----------------------------------------------------------------------------------
+
+    def _status(self, invoice_id: str) -> TransactionStatus | None:
+        try:
+            return self.client.transaction_status(invoice_id)
+        except EpayError as exc:
+            log.warning("status of %s not read: %s [%s]", invoice_id, exc.code, exc.error_id)
+            return None
+
+    def _confirm(self, payment: Payment, record: RefundRecord, expected: Decimal,
+                 note: str) -> RefundOutcome:  # fmt: skip
+        status = self._status(payment.invoice_id)
+        refunded = None if status is None else refunded_per_bank(payment, status)
+        if refunded is None or refunded < expected:
+            return self._unconfirmed(payment, record)
+        refunded = min(refunded, payment.amount)
+        new = (PaymentStatus.REFUNDED if refunded >= payment.amount
+               else PaymentStatus.PARTIALLY_REFUNDED)  # fmt: skip
+        done = self.journal.transition(payment.invoice_id, new, note=note,
+                                       refunded_amount=refunded)  # fmt: skip
+        return RefundOutcome(done, self.log.finish(record.id, RefundState.DONE), True)
+
+    def _refused(self, payment: Payment, record: RefundRecord, exc: EpayError) -> RefundOutcome:
+        failed = self.log.finish(record.id, RefundState.FAILED, f"{exc.code} [{exc.error_id}]")
+        self.journal.record(payment.invoice_id, f"{record.kind} {record.external_id} refused: "
+                            f"{exc.code}")  # fmt: skip
+        raise RefundError(exc.code, str(exc), failed) from exc
+
+    def _unconfirmed(self, payment: Payment, record: RefundRecord) -> RefundOutcome:
+        unknown = self.log.finish(record.id, RefundState.UNKNOWN, "not confirmed by the bank")
+        self.journal.record(payment.invoice_id, f"{record.kind} {record.external_id} sent; "
+                            "not confirmed yet")  # fmt: skip
+        return RefundOutcome(self.journal.get(payment.invoice_id), unknown, False)
+
+    def _settle_unconfirmed(self, payment: Payment) -> Payment:
+        """Before a new refund, settle earlier unconfirmed ones (never refund twice)."""
+        open_ = [r for r in self.log.for_payment(payment.invoice_id)
+                 if r.kind == "refund" and r.state in (RefundState.PENDING, RefundState.UNKNOWN)]
+        if not open_:
+            return payment
+        status = self._status(payment.invoice_id)
+        refunded = None if status is None else refunded_per_bank(payment, status)
+        if refunded is None:
+            raise RefundError("pending_unconfirmed", "An earlier refund is not confirmed yet.")
+        applied = refunded > payment.refunded_amount
+        for record in open_:
+            self.log.finish(record.id, RefundState.DONE if applied else RefundState.FAILED,
+                            "settled by a later status check")  # fmt: skip
+        if not applied:
+            return payment
+        new = (PaymentStatus.REFUNDED if refunded >= payment.amount
+               else PaymentStatus.PARTIALLY_REFUNDED)  # fmt: skip
+        return self.journal.transition(payment.invoice_id, new, note="earlier refund confirmed",
+                                       refunded_amount=min(refunded, payment.amount))
+
+
+def _reason(reason: str) -> str:
+    text = " ".join(reason.split())
+    if not text:
+        raise RefundError("reason_missing", "Give a reason.")
+    return text

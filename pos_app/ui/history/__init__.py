@@ -1,0 +1,77 @@
+"""The payment history: a paged table over the journal, a detail panel, refunds and receipts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from pos_app.runtime import Runtime
+    from pos_app.ui.history.window import HistoryWindow
+    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.tasks import Tasks
+
+
+def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None) -> HistoryWindow:
+    """The history window wired to the till's journal, bank client and reconciler."""
+    from pos_app.services.refunds import RefundService
+    from pos_app.services.reports import ShiftService
+    from pos_app.ui.history.window import HistoryWindow
+
+    return HistoryWindow(
+        runtime.journal, tasks=tasks, refunds=RefundService(runtime.journal, runtime.client),
+        shifts=ShiftService(runtime.journal, runtime.reconciler), settings=runtime.settings,
+        parent=parent,
+    )  # fmt: skip
+
+
+class HistoryLauncher(QObject):
+    """The main window's History button and F3; one history window, raised when open."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.history: HistoryWindow | None = None
+        self.action = QAction(window)
+        self.action.setObjectName("historyAction")
+        self.action.setShortcut(QKeySequence(Qt.Key.Key_F3))
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action.triggered.connect(lambda _checked=False: self.open())
+        window.addAction(self.action)
+        self.button = QToolButton(window)
+        self.button.setObjectName("historyButton")
+        self.button.setDefaultAction(self.action)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button.setIconSize(QSize(22, 22))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the amount field keeps the focus
+        window.controller.journal_changed.connect(self._journal_changed)
+        window.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("History  [F3]"))
+        self.action.setToolTip(self.tr("Payments, receipts, refunds and shift reports (F3)"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def open(self) -> HistoryWindow:
+        if self.history is None:
+            rt = self.window.controller.rt
+            self.history = history_window(rt, self.window.controller.tasks, self.window)
+            self.history.resize(1180, 720)
+        else:
+            self.history.apply_filter()
+        self.history.show()
+        self.history.raise_()
+        self.history.activateWindow()
+        return self.history
+
+    def _journal_changed(self) -> None:
+        if self.history is not None and self.history.isVisible():
+            self.history.apply_filter()
