@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
@@ -139,7 +140,9 @@ def build_runtime(
         max_amount=Decimal(settings.max_amount),
     )
     checkout = CheckoutService(journal, client, options)
-    reconciler = Reconciler(journal, client)
+    reconciler = Reconciler(
+        journal, client, qr_lifetime=timedelta(minutes=settings.qr_expiry_minutes)
+    )
     return Runtime(
         environment, settings, hosts, credentials, journal, client, checkout, reconciler, emulator
     )

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Measure the till: start-up, Enter → card form, memory over many payments. Prints one table.
+"""Measure the till and print ONE table: start-up against a bare PySide6 window (ratio),
+Enter → card form, memory after 50 payments, the history at 100,000 payments
+(scripts/bench_history.py), QR render time and the bundle size (dist/pos-app).
 
     .venv/bin/python scripts/benchmark.py            # N=5 runs per figure, 50 payments for memory
     .venv/bin/python scripts/benchmark.py --quick    # N=1, 10 payments (CI smoke)
@@ -15,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -192,6 +195,59 @@ def child_pay(payments: int, settle_ms: int) -> None:
     app.processEvents()
 
 
+def child_qr(runs: int) -> None:
+    """QR of a typical invoice link: matrix build + first paint of a 420 px widget, ``runs`` times."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.ui.qr_widget import QrWidget
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    link = ("https://epay.homebank.kz/redirect/invoice-link/"
+            "3b6e5c1e-9f0a-4c65-8a8e-2d8f2f1d4a7b?lang=rus")
+    widget = QrWidget(minimum_px=420)
+    widget.resize(420, 420)
+    times: list[float] = []
+    for i in range(runs):
+        t0 = time.perf_counter()
+        widget.set_payload(f"{link}&n={i}")  # a new matrix every time (no image cache)
+        image = QImage(widget.size(), QImage.Format.Format_RGB32)
+        widget.render(image)  # runs paintEvent into the image
+        times.append(time.perf_counter() - t0)
+    QCoreApplication.processEvents()
+    emit(qr=times, modules=widget.matrix.size if widget.matrix else 0)
+    del app
+
+
+def history_figures(payments: int, timeout: float) -> dict[str, float] | None:
+    """Run scripts/bench_history.py (another agent's, if present) and parse its "x: N ms" lines."""
+    script = HERE / "bench_history.py"
+    if not script.is_file():
+        return None
+    env = tilldrive.qt_env()
+    env["POS_APP_HOME"] = tempfile.mkdtemp(prefix="pos-bench-history-")
+    try:
+        proc = subprocess.run([sys.executable, str(script), "--payments", str(payments)], env=env,
+                              capture_output=True, text=True, timeout=timeout, cwd=str(HERE.parent))
+    except subprocess.TimeoutExpired:
+        return None
+    figures: dict[str, float] = {}
+    for line in proc.stdout.splitlines():
+        m = re.match(r"^(.+?):?\s+([0-9.]+) ms", line)
+        if m:
+            figures[" ".join(m.group(1).rstrip(":").split())] = float(m.group(2)) / 1000
+    return figures or None
+
+
+def bundle_size() -> str:
+    folder = HERE.parent / "dist" / "pos-app"
+    if not folder.is_dir():
+        return "not built"
+    total = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+    return f"{total / 1024 / 1024:.0f} MB"
+
+
 # ================================================================================================
 # parent
 # ================================================================================================
@@ -239,6 +295,8 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="N=1 and 10 payments (CI smoke)")
     ap.add_argument("-n", type=int, default=None, help="runs per figure (default 5, quick 1)")
     ap.add_argument("--payments", type=int, default=None, help="payments in the memory run (50; quick 10)")
+    ap.add_argument("--history-payments", type=int, default=100_000,
+                    help="journal size for the history figures (100,000)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--settle-ms", type=int, default=1000, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -253,6 +311,8 @@ def main() -> int:
             child_app()
         elif args.child == "pay":
             child_pay(args.payments or 5, args.settle_ms)
+        elif args.child == "qr":
+            child_qr(args.payments or 50)
         return 0
 
     n = args.n or (1 if args.quick else 5)
@@ -287,6 +347,11 @@ def main() -> int:
 
     mem = run_child(["pay", "--payments", str(mem_payments), "--settle-ms", str(args.settle_ms)], 600)
     log(f"memory run: {mem_payments} payments, paid {mem['paid']}, #pan ok {mem['pan_ok']}")
+    qr_runs = 10 if args.quick else 50
+    qr = run_child(["qr", "--payments", str(qr_runs)], 120)
+    log(f"QR: {qr_runs} renders, {qr['modules']} modules")
+    history = history_figures(args.history_payments, 900)
+    log(f"history at {args.history_payments} payments: {'done' if history else 'n/a'}")
 
     med, lo = statistics.median, min
     rows: list[tuple[str, str, str, str, str]] = []
@@ -327,6 +392,16 @@ def main() -> int:
     rows.append(("  (info) memory-run payments paid / #pan", f"{mem['paid']}/{mem_payments}",
                  f"{mem['pan_ok']}/{mem_payments}", "", ""))
 
+    row(f"QR render, invoice link ({qr['modules']} modules, matrix + paint, n={qr_runs})",
+        qr["qr"], "", "")
+    hist_n = f"{args.history_payments:,}"
+    if history:
+        for name, seconds in history.items():
+            rows.append((f"History at {hist_n} payments: {name}", fmt_s(seconds), "",
+                         "< 0.300 s", ok(seconds < 0.3)))
+    else:
+        rows.append((f"History at {hist_n} payments", "n/a", "", "", ""))
+    rows.append(("Bundle size (dist/pos-app)", bundle_size(), "", "", ""))
     log("done")
     head = ("Figure", "median", "min", "target", "")
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]

@@ -43,7 +43,7 @@ SETTINGS = Settings(shop_name="Magnum Express №12", shop_address="Almaty, Abay
 
 def pdf_png(pdf: Path, png: Path) -> None:
     args = ["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(png.with_suffix(""))]
-    subprocess.run(args, check=True)  # noqa: S603, S607 - poppler-utils, fixed arguments
+    subprocess.run(args, check=True)  # noqa: S603 - poppler-utils, fixed arguments
 
 
 def main() -> None:
@@ -60,23 +60,23 @@ def main() -> None:
     shifts = ShiftService(journal, Reconciler(journal, client))
     shifts.open()
 
-    def pay(amount: str, pan: str = "4405639704015096") -> str:
+    def pay(amount: str, pan: str = "4405639704015096", cvc: str = "321") -> str:
         p = checkout.begin(Decimal(amount))
         checkout.request_token(p.invoice_id)
         checkout.form_opened(p.invoice_id)
-        emulator.pay(p.invoice_id, pan)
+        emulator.pay(p.invoice_id, pan, "01/27" if cvc != "170" else "09/20", cvc)
         return checkout.confirm(p.invoice_id, hint=True).invoice_id
 
     refunded = pay("12450")
     pay("3200.50")
-    pay("780", "4003032704547597")
+    pay("780", "4003032704547597", "170")
     receipt_invoice = pay("5600")
-    pay("1990", "5522042705066736")
+    pay("1990", "5522042705066736", "775")
     RefundService(journal, client).refund(refunded, "2450", "one item returned")
 
     window = HistoryWindow(journal, settings=SETTINGS, refunds=RefundService(journal, client),
                            shifts=shifts)
-    window.resize(1280, 640)
+    window.resize(1440, 640)
     window.show()
     for _ in range(5):
         QCoreApplication.processEvents()

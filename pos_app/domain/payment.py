@@ -69,9 +69,11 @@ TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
     # An `error` attempt never reached the bank's form, but a token may exist: the reconciler
     # may still learn it was paid (defensive; ePay should report 102).
     _S.ERROR: frozenset({_S.PAID, _S.DECLINED, _S.CANCELLED}),
-    _S.DECLINED: frozenset(),
-    _S.CANCELLED: frozenset(),
-    _S.EXPIRED: frozenset({_S.PAID}),  # a link paid in its last second, learned late
+    # The bank's word wins over ours: a QR link or payform token outlives the till's deadline,
+    # so an attempt closed unpaid can still be paid (a retry on the phone); learned late.
+    _S.DECLINED: frozenset({_S.PAID}),
+    _S.CANCELLED: frozenset({_S.PAID}),
+    _S.EXPIRED: frozenset({_S.PAID}),
     _S.REFUNDED: frozenset(),
 }
 

@@ -14,14 +14,16 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
+from pos_app.epay.errors import EpayError
 from pos_app.epay.models import StatusOutcome
-from pos_app.services.settle import check_once
+from pos_app.services.settle import check_once, fields_from
 from pos_app.store.journal import Journal
 
 if TYPE_CHECKING:
     from pos_app.epay.client import EpayClient
 
 log = logging.getLogger("pos_app.services.reconcile")
+LATE_PAYMENT_WINDOW = timedelta(hours=24)
 
 
 @dataclass(slots=True)
@@ -51,15 +53,45 @@ class Reconciler:
         self._now = now
 
     def run(self, *, skip: str | None = None) -> ReconcileReport:
-        """Check every open attempt except ``skip`` (the one the cashier is paying right now)."""
+        """Check every open attempt except ``skip`` (the one the cashier is paying right now),
+        then the recent attempts closed unpaid, which the customer may still have paid."""
         report = ReconcileReport()
         for payment in self.journal.open_attempts():
             if payment.invoice_id == skip:
                 continue
             result = self.settle(payment)
             (report.settled if result.status.is_final else report.still_open).append(result)
+        report.settled.extend(self.recheck_closed(skip=skip))
         log.info("reconciliation: %s", report.summary)
         return report
+
+    def recheck_closed(
+        self, window: timedelta = LATE_PAYMENT_WINDOW, *, skip: str | None = None
+    ) -> list[Payment]:
+        """Attempts closed as declined, cancelled or expired within ``window`` that ePay now
+        reports paid (an invoice link lives a day; a payform token up to two hours)."""
+        late: list[Payment] = []
+        closed = (PaymentStatus.DECLINED, PaymentStatus.CANCELLED, PaymentStatus.EXPIRED)
+        for payment in list(self.journal.iter_payments(since=self._now() - window)):
+            if payment.status not in closed or payment.invoice_id == skip:
+                continue
+            try:
+                status = self.client.transaction_status(payment.invoice_id)
+            except EpayError as exc:
+                log.warning(
+                    "late check of %s failed: %s [%s]", payment.invoice_id, exc.code, exc.error_id
+                )
+                continue
+            if status.outcome in (StatusOutcome.PAID, StatusOutcome.AUTHORIZED):
+                late.append(
+                    self.journal.transition(
+                        payment.invoice_id,
+                        PaymentStatus.PAID,
+                        note="paid after the till had closed it",
+                        **fields_from(status),
+                    )
+                )
+        return late
 
     def settle(self, payment: Payment) -> Payment:
         settled, outcome = check_once(self.journal, self.client, payment)

@@ -194,7 +194,10 @@ class CheckoutController(QObject):
         )
         stop = self._stop
         self.tasks.run(
-            lambda: self.rt.checkout.confirm(invoice, hint=hint, stop=stop),
+            # on_poll runs on the worker: the queued signal refreshes the recent strip.
+            lambda: self.rt.checkout.confirm(
+                invoice, hint=hint, stop=stop, on_poll=lambda _n: self.journal_changed.emit()
+            ),
             lambda payment: self._show_result(payment, ""),
             lambda exc: self._on_confirm_failed(invoice, exc),
         )

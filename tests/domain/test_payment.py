@@ -47,8 +47,10 @@ def test_every_pair(current: PaymentStatus, new: PaymentStatus) -> None:
 
 
 def test_final_states_with_no_way_out() -> None:
-    for status in (PaymentStatus.DECLINED, PaymentStatus.CANCELLED, PaymentStatus.REFUNDED):
-        assert not TRANSITIONS[status]
+    assert not TRANSITIONS[PaymentStatus.REFUNDED]
+    for status in (PaymentStatus.DECLINED, PaymentStatus.CANCELLED, PaymentStatus.EXPIRED):
+        # closed unpaid: only a late payment reported by the bank may reopen the story
+        assert TRANSITIONS[status] == {PaymentStatus.PAID}
         assert status.is_final and not status.needs_reconciliation
 
 

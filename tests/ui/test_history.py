@@ -24,9 +24,11 @@ from pos_app.ui.history.refund_dialog import RefundDialog
 from pos_app.ui.history.window import HistoryWindow
 from pos_app.ui.shift_dialog import ShiftDialog
 from pos_app.ui.tasks import Tasks
-from tests.services.conftest import client, emulator, journal, pay  # noqa: F401
+from tests.services import conftest as training
 from tests.support.journal_data import generate
 
+# The training-mode fixtures of the service tests: emulator, journal, client, pay.
+emulator, journal, client, pay = training.emulator, training.journal, training.client, training.pay
 SETTINGS = Settings(shop_name="Corner shop", shop_address="Almaty, Abay 10", language="en")
 
 

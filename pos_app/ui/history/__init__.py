@@ -54,6 +54,7 @@ class HistoryLauncher(QObject):
     def retranslate(self) -> None:
         self.action.setText(self.tr("History  [F3]"))
         self.action.setToolTip(self.tr("Payments, receipts, refunds and shift reports (F3)"))
+        self.button.setAccessibleName(self.action.toolTip())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -64,7 +65,7 @@ class HistoryLauncher(QObject):
         if self.history is None:
             rt = self.window.controller.rt
             self.history = history_window(rt, self.window.controller.tasks, self.window)
-            self.history.resize(1180, 720)
+            self.history.resize(1400, 720)
         else:
             self.history.apply_filter()
         self.history.show()

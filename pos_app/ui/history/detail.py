@@ -40,8 +40,10 @@ class DetailPanel(QWidget):
         self.events.setObjectName("historyEvents")
         self.events.setRootIsDecorated(False)
         self.events.setHeaderLabels([self.tr("When"), self.tr("Change"), self.tr("Note")])
-        self.events.setColumnWidth(0, 120)
-        self.events.setColumnWidth(1, 170)
+        self.events.ensurePolished()
+        metrics = self.events.fontMetrics()
+        self.events.setColumnWidth(0, metrics.horizontalAdvance("00:00:00") + 24)
+        self.events.setColumnWidth(1, metrics.horizontalAdvance("Card form open → Checking") + 16)
         self.receipt_button = QPushButton(self.tr("Receipt…"), self)
         self.refund_button = QPushButton(self.tr("Refund…"), self)
         self.cancel_button = QPushButton(self.tr("Cancel the hold…"), self)
@@ -81,8 +83,10 @@ class DetailPanel(QWidget):
             change = status_words(event.to_status)
             if event.from_status is not None and event.from_status != event.to_status:
                 change = f"{status_words(event.from_status)} → {change}"
-            item = QTreeWidgetItem([event.at.astimezone().strftime("%d.%m.%Y %H:%M:%S"),
-                                    change, event.note])  # fmt: skip
+            at = event.at.astimezone()
+            item = QTreeWidgetItem([at.strftime("%H:%M:%S"), change, event.note])
+            item.setToolTip(0, at.strftime("%d.%m.%Y %H:%M:%S"))
+            item.setToolTip(1, change)
             item.setToolTip(2, event.note)
             self.events.addTopLevelItem(item)
         self.receipt_button.setEnabled(True)

@@ -91,8 +91,15 @@ class HistoryWindow(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 80, 110, 60, 150, 150)):
-            self.table.setColumnWidth(column, width)
+        # Widths from the font, not from the rows: measuring rows would read the whole journal.
+        self.table.ensurePolished()  # the style sheet's font, not the default one
+        metrics = self.table.fontMetrics()
+        samples = ("00.00.0000 00:00", "0000000", "000 000,00 ₸", "Method", "↩ Partly refunded",
+                   "000000******0000")
+        for column, sample in enumerate(samples):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header))
+            self.table.setColumnWidth(column, width + 28)
         self.detail = DetailPanel(self)
         self.message = QLabel(self)
         self.message.setObjectName("historyMessage")
@@ -127,6 +134,7 @@ class HistoryWindow(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([940, 480])
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.shift_button)
