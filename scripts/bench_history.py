@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -31,6 +32,7 @@ def ms(seconds: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--payments", type=int, default=100_000)
+    parser.add_argument("--keep", action="store_true", help="keep the generated journal")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="pos-bench-"))
     os.environ["POS_APP_HOME"] = str(home)
@@ -93,6 +95,8 @@ def main() -> None:
     window.close()
     journal.close()
     del app
+    if not args.keep:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
-import xml.etree.ElementTree as ET  # noqa: S405 - our own files
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 

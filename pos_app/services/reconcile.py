@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import StatusOutcome
+from pos_app.services.refunds import RefundService
 from pos_app.services.settle import check_once, fields_from
 from pos_app.store.journal import Journal
 
@@ -62,6 +63,7 @@ class Reconciler:
             result = self.settle(payment)
             (report.settled if result.status.is_final else report.still_open).append(result)
         report.settled.extend(self.recheck_closed(skip=skip))
+        report.settled.extend(RefundService(self.journal, self.client).settle_open())
         log.info("reconciliation: %s", report.summary)
         return report
 

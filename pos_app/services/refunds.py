@@ -139,6 +139,44 @@ class RefundService:
             return RefundOutcome(done, self.log.finish(record.id, RefundState.DONE), True)
         return self._unconfirmed(payment, record)
 
+    def settle_open(self) -> list[Payment]:
+        """At start-up: settle refunds a crash or a timeout left unconfirmed, by asking the bank.
+
+        Nothing is re-sent; the bank's refunded amount decides (refunded, partly refunded, or
+        the request failed). Payments the bank cannot be asked about stay open for next time.
+        """
+        settled: list[Payment] = []
+        for invoice_id in self.log.open_invoices():
+            payment = self.journal.get(invoice_id)
+            try:
+                payment = self._settle_open_cancel(payment)
+                if payment.status in REFUNDABLE:
+                    settled.append(self._settle_unconfirmed(payment))
+                else:  # e.g. a cancel whose payment is already settled: close the request
+                    for record in self.log.for_payment(invoice_id):
+                        if record.state in (RefundState.PENDING, RefundState.UNKNOWN):
+                            self.log.finish(record.id, RefundState.FAILED, "payment settled")
+            except RefundError as exc:
+                log.warning("refunds of %s stay open: %s", invoice_id, exc.code)
+        return settled
+
+    def _settle_open_cancel(self, payment: Payment) -> Payment:
+        open_ = [r for r in self.log.for_payment(payment.invoice_id)
+                 if r.kind == "cancel" and r.state in (RefundState.PENDING, RefundState.UNKNOWN)]
+        if not open_:
+            return payment
+        status = self._status(payment.invoice_id)
+        if status is None:
+            return payment
+        released = status.outcome is StatusOutcome.CANCELLED
+        for record in open_:
+            self.log.finish(record.id, RefundState.DONE if released else RefundState.FAILED,
+                            "settled by a later status check")  # fmt: skip
+        if released and payment.status is PaymentStatus.PAID:
+            return self.journal.transition(payment.invoice_id, PaymentStatus.CANCELLED,
+                                           note="earlier cancel confirmed")  # fmt: skip
+        return payment
+
     # -- steps ----------------------------------------------------------------------------------
 
     def _status(self, invoice_id: str) -> TransactionStatus | None:

@@ -103,6 +103,15 @@ class RefundLog:
             ).fetchall()
         return [_record(r) for r in rows]
 
+    def open_invoices(self) -> list[str]:
+        """Payments with a refund or cancel request not yet confirmed or refused."""
+        with self.journal.reading() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT invoice_id FROM refunds"
+                " WHERE state IN ('pending', 'unknown') ORDER BY invoice_id"
+            ).fetchall()
+        return [str(r[0]) for r in rows]
+
     def done_between(self, since: datetime, until: datetime) -> list[RefundRecord]:
         """Confirmed requests finished in ``[since, until)``, oldest first."""
         with self.journal.reading() as conn:

@@ -41,7 +41,7 @@ class Stage(enum.Enum):
 
 class CheckoutController(QObject):
     stage_changed = Signal(object)  # Stage
-    wait = Signal(str, str, bool)  # title, detail, cancellable
+    wait = Signal(str, str, bool, bool)  # title, detail, cancellable, only stop waiting
     finished = Signal(object, str)  # Payment, note for the cashier
     problem = Signal(str)  # a message for the entry panel (nothing was started)
     journal_changed = Signal()
@@ -105,7 +105,7 @@ class CheckoutController(QObject):
         self._cancel_requested = False
         self._stop = threading.Event()
         self._set_stage(Stage.CONNECTING)
-        self.wait.emit(self.tr("Connecting to the bank…"), "", True)
+        self.wait.emit(self.tr("Connecting to the bank…"), "", True, False)
         self.journal_changed.emit()
         invoice = payment.invoice_id
         self.tasks.run(
@@ -120,7 +120,7 @@ class CheckoutController(QObject):
             return
         if self.stage is Stage.CONNECTING:
             self._cancel_requested = True  # settled as soon as the token call returns
-            self.wait.emit(self.tr("Cancelling…"), "", False)
+            self.wait.emit(self.tr("Cancelling…"), "", False, False)
         elif self.stage is Stage.FORM:
             self.view.discard()
             self._confirm(self.payment.invoice_id, None)
@@ -190,7 +190,10 @@ class CheckoutController(QObject):
     def _confirm(self, invoice: str, hint: bool | None) -> None:
         self._set_stage(Stage.CHECKING)
         self.wait.emit(
-            self.tr("Checking with the bank…"), self.tr("This usually takes a few seconds."), True
+            self.tr("Checking with the bank…"),
+            self.tr("This usually takes a few seconds."),
+            True,
+            True,
         )
         stop = self._stop
         self.tasks.run(

@@ -194,8 +194,8 @@ class MainWindow(QMainWindow):
             if self.activity.form.checkout is not None:
                 self.activity.form.checkout.view.setFocus()
 
-    def _on_wait(self, title: str, detail: str, cancellable: bool) -> None:
-        self.activity.progress.show_wait(title, detail, cancellable)
+    def _on_wait(self, title: str, detail: str, cancellable: bool, stop_only: bool) -> None:
+        self.activity.progress.show_wait(title, detail, cancellable, stop_only)
 
     def _on_finished(self, payment: Payment, note: str) -> None:
         self.activity.result.show_payment(payment, note)

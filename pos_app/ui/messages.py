@@ -82,3 +82,31 @@ def epay_message(code: str) -> str:
     }
     key = code.split(":")[0].removeprefix("epay_")
     return texts.get(key, translate("Messages", "Something went wrong. Please try again."))
+
+
+_ANOTHER_CARD = {455, 457, 465, 467, 471, 472, 477, 478, 479, 481, 482, 483, 484, 485, 489, 490,
+                 495, 524, 525}
+_CALL_BANK = {462, 463, 466, 468, 480, 486, 487}
+_LATER = {456, 458, 461, 493, 494, 496, 497, 500, 501, 502, 503, 526}
+_LIMITS = {470, 488, 491, 528, 529}
+
+
+def reason_advice(reason_code: str) -> str:
+    """What the cashier tells the customer after a decline (reference §9.1), with the code."""
+    try:
+        code = int(reason_code)
+    except ValueError:
+        code = -1
+    if code == 484:
+        text = translate("Messages", "Not enough money on the card.")
+    elif code in _ANOTHER_CARD:
+        text = translate("Messages", "The card was refused: try another card.")
+    elif code in _CALL_BANK:
+        text = translate("Messages", "Refused by the card's bank: the customer should call it.")
+    elif code in _LATER:
+        text = translate("Messages", "The bank's systems are busy: try again in a few minutes.")
+    elif code in _LIMITS:
+        text = translate("Messages", "A limit was reached: try a smaller amount or another card.")
+    else:
+        text = translate("Messages", "The payment was refused.")
+    return translate("Messages", "%1 (code %2)").replace("%1", text).replace("%2", reason_code)

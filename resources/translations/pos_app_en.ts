@@ -721,6 +721,34 @@
             <source>Something went wrong. Please try again.</source>
             <translation>Something went wrong. Please try again.</translation>
         </message>
+        <message>
+            <source>Not enough money on the card.</source>
+            <translation>Not enough money on the card.</translation>
+        </message>
+        <message>
+            <source>The card was refused: try another card.</source>
+            <translation>The card was refused: try another card.</translation>
+        </message>
+        <message>
+            <source>Refused by the card's bank: the customer should call it.</source>
+            <translation>Refused by the card's bank: the customer should call it.</translation>
+        </message>
+        <message>
+            <source>The bank's systems are busy: try again in a few minutes.</source>
+            <translation>The bank's systems are busy: try again in a few minutes.</translation>
+        </message>
+        <message>
+            <source>A limit was reached: try a smaller amount or another card.</source>
+            <translation>A limit was reached: try a smaller amount or another card.</translation>
+        </message>
+        <message>
+            <source>The payment was refused.</source>
+            <translation>The payment was refused.</translation>
+        </message>
+        <message>
+            <source>%1 (code %2)</source>
+            <translation>%1 (code %2)</translation>
+        </message>
     </context>
     <context>
         <name>NewPinDialog</name>
@@ -829,6 +857,14 @@
         <message>
             <source>Cancel the payment (Esc)</source>
             <translation>Cancel the payment (Esc)</translation>
+        </message>
+        <message>
+            <source>Stop waiting  [Esc]</source>
+            <translation>Stop waiting  [Esc]</translation>
+        </message>
+        <message>
+            <source>Stop waiting; the payment is checked again later</source>
+            <translation>Stop waiting; the payment is checked again later</translation>
         </message>
     </context>
     <context>

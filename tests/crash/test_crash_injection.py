@@ -38,7 +38,7 @@ from pos_app.services.reconcile import Reconciler
 from pos_app.store.journal import Journal
 from pos_app.training import Emulator
 from tests.crash.conftest import KILLS
-from tests.support.crash_driver import CUSTOMER, recover_refunds
+from tests.support.crash_driver import CUSTOMER
 
 pytestmark = [pytest.mark.crash, pytest.mark.timeout(300)]
 
@@ -115,8 +115,7 @@ def _reconcile(path: Path, emulator: Emulator) -> None:
     """What the next start does: settle open attempts and interrupted refunds by asking ePay."""
     hosts = training_hosts(emulator.urls["api"], emulator.urls["form"])
     with Journal(path) as journal, EpayClient(hosts, TEST_MERCHANT) as client:
-        Reconciler(journal, client).run()
-        recover_refunds(journal, client)
+        Reconciler(journal, client).run()  # open attempts, late payments, interrupted refunds
 
 
 def _check(path: Path, emulator: Emulator, *, settled: bool, where: str) -> int:

@@ -84,7 +84,7 @@ def test_illegal_transition_changes_nothing(journal: Journal) -> None:
     journal.transition(p.invoice_id, S.DECLINED, reason_code="465")
     before = journal.get(p.invoice_id), journal.events(p.invoice_id)
     with pytest.raises(IllegalTransition):
-        journal.transition(p.invoice_id, S.PAID, reference="x")
+        journal.transition(p.invoice_id, S.REFUNDED, reference="x")
     assert (journal.get(p.invoice_id), journal.events(p.invoice_id)) == before
     assert not journal.conn.in_transaction
 

@@ -35,9 +35,8 @@ from decimal import Decimal
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.epay.client import EpayClient
 from pos_app.runtime import Runtime, build_runtime
-from pos_app.services.refunds import REFUNDABLE, RefundService
+from pos_app.services.refunds import RefundService
 from pos_app.store.journal import Journal
-from pos_app.store.refunds import RefundState
 from pos_app.store.settings import Settings
 
 APPROVE = ("4405639704015096", "01/27", "321")
@@ -79,23 +78,9 @@ def customer_of(payment: Payment) -> int | None:
 
 
 def recover_refunds(journal: Journal, client: EpayClient) -> int:
-    """Settle refunds a killed till left pending or unconfirmed; returns how many payments.
-
-    ``RefundService`` settles earlier unconfirmed refunds only before a new refund of the same
-    payment; nothing does it at start-up yet, so this does what the reconciler would (the bank
-    decides: refunded, partly refunded, or not refunded at all; nothing is re-sent).
-    """
-    service = RefundService(journal, client)
-    done = 0
-    for payment in journal.iter_payments():
-        if payment.status not in REFUNDABLE:
-            continue
-        pending = [r for r in service.log.for_payment(payment.invoice_id)
-                   if r.kind == "refund" and r.state in (RefundState.PENDING, RefundState.UNKNOWN)]
-        if pending:
-            service._settle_unconfirmed(payment)
-            done += 1
-    return done
+    """Settle refunds a killed till left pending: the app's own start-up step
+    (``RefundService.settle_open``, also run by ``Reconciler.run``); returns how many payments."""
+    return len(RefundService(journal, client).settle_open())
 
 
 class ScriptedTill:

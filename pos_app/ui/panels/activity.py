@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.ui.i18n import date_time, money
 from pos_app.ui.icons import icon
+from pos_app.ui.messages import reason_advice
 from pos_app.ui.panels.qr_panel import QrPanel
 from pos_app.ui.status_style import look, status_words
 
@@ -54,15 +55,17 @@ class ProgressPanel(_Retranslating):
         self.bar = QProgressBar(self)
         self.bar.setRange(0, 0)  # indeterminate
         self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(420)
         self.cancel = QPushButton(self)
         self.cancel.setObjectName("cancelButton")
         self.cancel.setIcon(icon("cancel"))
         self.cancel.setMinimumHeight(48)
         self.cancel.clicked.connect(self.cancel_clicked)
         layout = QVBoxLayout(self)
+        layout.setSpacing(14)
         layout.addStretch(1)
         layout.addWidget(self.title)
-        layout.addWidget(self.bar)
+        layout.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.detail)
         layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
@@ -74,10 +77,19 @@ class ProgressPanel(_Retranslating):
         self.cancel.setAccessibleName(self.tr("Cancel the payment"))
         self.cancel.setToolTip(self.tr("Cancel the payment (Esc)"))
 
-    def show_wait(self, title: str, detail: str = "", cancellable: bool = True) -> None:
+    def show_wait(
+        self, title: str, detail: str = "", cancellable: bool = True, stop_only: bool = False
+    ) -> None:
+        """``stop_only``: the payment cannot be cancelled any more, only the waiting stopped
+        (the attempt is then re-checked later)."""
         self.title.setText(title)
         self.detail.setText(detail)
         self.cancel.setVisible(cancellable)
+        if stop_only:
+            self.cancel.setText(self.tr("Stop waiting  [Esc]"))
+            self.cancel.setToolTip(self.tr("Stop waiting; the payment is checked again later"))
+        else:
+            self.retranslate()
 
 
 class FormPanel(_Retranslating):
@@ -175,6 +187,8 @@ class ResultPanel(_Retranslating):
             rows.append(self.tr("RRN: %1").replace("%1", payment.reference))
         if payment.approval_code:
             rows.append(self.tr("Approval code: %1").replace("%1", payment.approval_code))
+        if payment.status is not PaymentStatus.PAID and payment.reason_code:
+            rows.append(reason_advice(payment.reason_code))
         self.facts.setText("\n".join(rows))
         self.note.setText(note)
         self.setAccessibleName(self.tr("Payment result"))

@@ -194,4 +194,8 @@ class EntryPanel(QWidget):
             return
         self.value = value
         self.display.setText(money(value))
+        # an empty field shows a dimmed 0, so it is not mistaken for the last amount paid
+        self.display.setProperty("empty", not text.strip())
+        self.display.style().unpolish(self.display)
+        self.display.style().polish(self.display)
         self.error.setText("")

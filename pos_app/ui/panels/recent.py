@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pos_app.domain.payment import Payment
@@ -15,6 +15,7 @@ class RecentStrip(QWidget):
         super().__init__(parent)
         self.count = size
         self.setObjectName("recentStrip")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the QSS background
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 4, 8, 4)
         self.title = QLabel(self)
