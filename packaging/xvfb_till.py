@@ -52,9 +52,10 @@ def missing_tools() -> list[str]:
 def xvfb(width: int = 1280, height: int = 1024) -> Iterator[str]:
     """A private X server; yields its DISPLAY (``-displayfd``: no number guessing)."""
     read, write = os.pipe()
+    command = ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
+               "-nolisten", "tcp"]
     proc = subprocess.Popen(  # noqa: S603
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
-         "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+        command, pass_fds=(write,), stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
     os.close(write)
     try:

@@ -27,8 +27,19 @@ tilldrive.apply_qt_env()
 SCREENS = ("idle", "widget", "checking", "approved", "declined")
 
 
-def _grab(till: object, path: Path) -> None:
-    tilldrive.spin(400)  # let Chromium paint the frame before the grab
+def _painted(widget: object) -> bool:
+    """The web view shows more than a blank or grey page (Chromium paints asynchronously)."""
+    image = widget.grab().toImage()  # type: ignore[attr-defined]
+    colours = {image.pixel(x, y) for y in range(0, image.height(), 11)
+               for x in range(0, image.width(), 7)}
+    return len(colours) > 12
+
+
+def _grab(till: object, path: Path, *, web: bool = False) -> None:
+    tilldrive.spin(300)
+    if web:
+        tilldrive.wait_until(lambda: _painted(till.checkout.view), what="the form painted")  # type: ignore[attr-defined]
+        tilldrive.spin(300)
     till.window.grab().save(str(path))  # type: ignore[attr-defined]
 
 
@@ -53,16 +64,16 @@ def render(language: str, out: Path, suffix: str) -> list[Path]:
     tilldrive.wait_warm(till)
     files: list[Path] = []
 
-    def shot(name: str) -> None:
+    def shot(name: str, web: bool = False) -> None:
         path = out / f"{name}{suffix}.png"
-        _grab(till, path)
+        _grab(till, path, web=web)
         files.append(path)
 
     tilldrive.type_amount(till, "4990")
     shot("idle")
     tilldrive.press_enter(till)
     frame = tilldrive.wait_pan(till)
-    shot("widget")
+    shot("widget", web=True)
     emulator.add_fault("status", "slow", count=-1, delay=3.0)
     tilldrive.submit_card(frame, "4405639704015096", "01/27", "321")
     tilldrive.wait_until(lambda: till.controller.stage is Stage.CHECKING, what="checking stage")

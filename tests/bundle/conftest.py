@@ -58,7 +58,7 @@ def untouched_bundle(frozen: Path) -> Iterator[Path]:
 
 def run_frozen(exe: Path, *args: str, env: dict[str, str], timeout: float = 180,
                stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(exe), *args], env=env, capture_output=True, text=True,  # noqa: S603
+    return subprocess.run([str(exe), *args], env=env, capture_output=True, text=True,
                           timeout=timeout, input=stdin, check=False)
 
 

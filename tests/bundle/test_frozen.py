@@ -7,6 +7,7 @@ nothing was written next to the executable.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
@@ -76,7 +77,7 @@ def test_started_from_the_bundle_folder_it_still_writes_nothing_there(
     del env["POS_APP_HOME"]
     env["HOME"] = str(Path(frozen_env["POS_APP_HOME"]).parent / "user2")
     env["XDG_DATA_HOME"] = str(Path(env["HOME"]) / "share")
-    done = subprocess.run([str(frozen), "journal", "--csv"], env=env, cwd=frozen.parent,  # noqa: S603
+    done = subprocess.run([str(frozen), "journal", "--csv"], env=env, cwd=frozen.parent,
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert (Path(env["XDG_DATA_HOME"]) / "pos-app" / "journal.sqlite3").is_file()
@@ -146,7 +147,5 @@ def test_frozen_configure_stores_the_secret_in_the_os_keyring(
         settings = (Path(frozen_env["POS_APP_HOME"]) / "settings.json").read_text()
         assert secret not in settings
     finally:
-        try:
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
             keyring.delete_password("pos-app/ePay/test", client)
-        except keyring.errors.PasswordDeleteError:
-            pass

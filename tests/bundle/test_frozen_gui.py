@@ -16,7 +16,7 @@ import pytest
 from tests.bundle.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "packaging"))
-import xvfb_till  # noqa: E402
+import xvfb_till
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 only")
 
