@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,6 +81,49 @@ class Runtime:
             self.emulator.stop()
 
 
+class DeferredEmulator:
+    """Training mode's emulator, started on first use rather than before the window shows.
+
+    Its two loopback ports are reserved now, so the hosts are known; importing and starting the
+    servers (~60 ms) happens at the first request, which is the start-up reconciliation on a
+    worker thread after the first paint.
+    """
+
+    def __init__(self) -> None:
+        api_port, form_port = _free_ports(2)
+        self.urls = {"api": f"http://127.0.0.1:{api_port}", "form": f"http://127.0.0.1:{form_port}"}
+        self._ports = (api_port, form_port)
+        self._real: Any = None
+        self._lock = threading.Lock()
+
+    def ensure(self) -> Any:
+        with self._lock:
+            if self._real is None:
+                from pos_app.training import Emulator
+
+                self._real = Emulator(api_port=self._ports[0], form_port=self._ports[1]).start()
+            return self._real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.ensure(), name)
+
+    def stop(self) -> None:
+        with self._lock:
+            if self._real is not None:
+                self._real.stop()
+
+
+def _free_ports(count: int) -> list[int]:
+    sockets = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [int(sock.getsockname()[1]) for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
 def resolve_credentials(environment: str, settings: Settings) -> Credentials:
     """Training and unconfigured ``test`` use the published test merchant; prod: keyring."""
     if environment == "training":
@@ -108,12 +152,10 @@ def build_runtime(
 ) -> Runtime:
     """Everything a till needs; for ``training`` an emulator is started unless URLs are given."""
     settings = settings or load_settings(paths.settings_path())
-    emulator = None
+    emulator: DeferredEmulator | None = None
     if environment == "training":
         if emulator_urls is None:
-            from pos_app.training import Emulator
-
-            emulator = Emulator().start()
+            emulator = DeferredEmulator()
             emulator_urls = emulator.urls
         hosts = training_hosts(emulator_urls["api"], emulator_urls["form"])
     else:
@@ -126,6 +168,9 @@ def build_runtime(
 
     def make_client() -> EpayClient:
         from pos_app.epay.client import EpayClient
+
+        if emulator is not None:
+            emulator.ensure()
 
         return EpayClient(hosts, credentials)
 

@@ -12,13 +12,13 @@ import enum
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import httpx
-
-from pos_app.epay.client import EpayClient
 from pos_app.epay.config import Credentials, EpayHosts
 from pos_app.epay.errors import EpayError, EpayTimeout, EpayUnavailable
-from pos_app.epay.transport import RetryPolicy
+
+if TYPE_CHECKING:
+    from pos_app.epay.client import EpayClient
 
 log = logging.getLogger("pos_app.services.connectivity")
 
@@ -54,6 +54,12 @@ class ConnectivityProbe:
         self._factory = client_factory or self._client
 
     def _client(self) -> EpayClient:
+        # httpx is imported here, on the worker, not while the window is being shown
+        import httpx
+
+        from pos_app.epay.client import EpayClient
+        from pos_app.epay.transport import RetryPolicy
+
         return EpayClient(self.hosts, self.credentials, timeout=httpx.Timeout(self.timeout),
                           retry=RetryPolicy(attempts=1))
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import MINIMUM_REFUND, check_amount, parse_amount
 from pos_app.domain.payment import Payment, PaymentStatus
-from pos_app.epay.client import EpayClient
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import StatusOutcome, TransactionStatus
 from pos_app.store.journal import Event, Journal
 from pos_app.store.refunds import RefundLog, RefundRecord, RefundState
+
+if TYPE_CHECKING:
+    from pos_app.epay.client import EpayClient
 
 log = logging.getLogger("pos_app.services.refunds")
 

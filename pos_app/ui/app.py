@@ -18,15 +18,16 @@ from pos_app.store.settings import Settings
 from pos_app.ui import i18n
 from pos_app.ui.connection import ConnectionMonitor
 from pos_app.ui.controller import CheckoutController
-from pos_app.ui.customer_display import CustomerDisplay
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.qr_controller import QrController, qr_service_for
 from pos_app.ui.tasks import Tasks
 
 if TYPE_CHECKING:
+    from pos_app.ui.customer_display import CustomerDisplay
     from pos_app.ui.web.checkout_view import CheckoutView
 
 log = logging.getLogger("pos_app.ui.app")
+WARM_UP_DELAY_MS = 250
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -103,6 +104,8 @@ def build_till(
                         environment=runtime.environment, qr=qr)
     display = None
     if runtime.settings.customer_display:
+        from pos_app.ui.customer_display import CustomerDisplay
+
         display = CustomerDisplay(qr, shop_name=runtime.settings.shop_name,
                                   language=runtime.settings.language)
     monitor = ConnectionMonitor(ConnectivityProbe(runtime.hosts, runtime.credentials), tasks)
@@ -161,7 +164,11 @@ def system_language() -> str:
 
 
 class _FirstPaint(QObject):
-    """Calls ``then`` one event-loop turn after ``widget`` first paints."""
+    """Calls ``then`` shortly after ``widget`` first paints.
+
+    The pause lets the cashier's first key strokes through before Chromium's start-up holds
+    the GUI thread for ~150 ms; the web engine is still warm long before the first Enter.
+    """
 
     def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
         super().__init__(widget)
@@ -172,7 +179,7 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and self._then is not None:
             then, self._then = self._then, None
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, then)
+            QTimer.singleShot(WARM_UP_DELAY_MS, then)
         return False
 
 
