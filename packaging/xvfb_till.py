@@ -203,6 +203,8 @@ def pay_by_keyboard(t: Till, amount: str = "1500", shots: Path | None = None,
         if journal_rows(t.command, t.home):
             break
     else:
+        if shots:
+            save_screenshot(d, shots / "no-payment.png")
         raise DriveError("the amount typed at the keyboard did not start a payment")
     point = None
     while point is None and time.monotonic() < deadline:

@@ -35,3 +35,20 @@ def pytest_sessionfinish(session: object, exitstatus: int) -> None:
         gc.collect()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
+
+
+# -- shared fixtures ----------------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def emulator():  # type: ignore[no-untyped-def]
+    """A running ePay emulator on OS-chosen loopback ports, stopped afterwards."""
+    from pos_app.training import Emulator
+
+    emu = Emulator().start()
+    try:
+        yield emu
+    finally:
+        emu.stop()

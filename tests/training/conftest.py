@@ -18,15 +18,6 @@ TEST_SHOP = "04f25a4b-d2bd-4dd8-b3a7-9390be4774c4"
 LONG_SCOPE = "webapi usermanagement email_send verification statement statistics payment"
 
 
-@pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    """A running emulator on OS-chosen loopback ports, stopped afterwards."""
-    emu = Emulator().start()
-    try:
-        yield emu
-    finally:
-        emu.stop()
-
 
 @pytest.fixture
 def http() -> Iterator[httpx.Client]:

@@ -21,15 +21,6 @@ from pos_app.ui.status_style import LOOKS
 
 
 @pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    emu = Emulator().start()
-    try:
-        yield emu
-    finally:
-        emu.stop()
-
-
-@pytest.fixture
 def till(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
          emulator: Emulator) -> Iterator[Till]:
     monkeypatch.setenv("POS_APP_HOME", str(tmp_path))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401
 
 from pos_app.store.settings import Settings
-from pos_app.training import Emulator
 
 
 @pytest.fixture
@@ -19,14 +17,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("POS_APP_HOME", str(tmp_path))
     return tmp_path
 
-
-@pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    emu = Emulator().start()
-    try:
-        yield emu
-    finally:
-        emu.stop()
 
 
 @pytest.fixture
