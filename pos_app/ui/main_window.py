@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         middle = QHBoxLayout()
         middle.addWidget(self.entry, 0)
         middle.addWidget(self.activity, 1)
-        self.entry.setFixedWidth(440)
+        self.entry.setFixedWidth(452)
         root = QVBoxLayout()
         root.addLayout(top)
         root.addWidget(self.banner)
