@@ -74,6 +74,11 @@ class Runtime:
     emulator: Any = None  # pos_app.training.Emulator in training mode
     extras: dict[str, Any] = field(default_factory=dict)
 
+    def ready(self) -> None:
+        """Start what the first request needs (training mode's emulator); idempotent."""
+        if isinstance(self.emulator, DeferredEmulator):
+            self.emulator.ensure()
+
     def close(self) -> None:
         self.client.close()
         self.journal.close()

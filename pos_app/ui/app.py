@@ -108,7 +108,8 @@ def build_till(
 
         display = CustomerDisplay(qr, shop_name=runtime.settings.shop_name,
                                   language=runtime.settings.language)
-    monitor = ConnectionMonitor(ConnectivityProbe(runtime.hosts, runtime.credentials), tasks)
+    probe = ConnectivityProbe(runtime.hosts, runtime.credentials, prepare=runtime.ready)
+    monitor = ConnectionMonitor(probe, tasks)
     monitor.changed.connect(window.set_reachability)
 
     def retry() -> None:

@@ -95,6 +95,11 @@ def test_the_bundle_holds_resources_web_engine_and_keyring_metadata(frozen: Path
                  "translations/qtwebengine_locales/en-US.pak",
                  "translations/qtwebengine_locales/ru.pak"):
         assert (qt / name).is_file(), name
+    if sys.platform.startswith("linux"):  # the till's icons are SVG (resources/icons)
+        assert (qt / "plugins" / "iconengines" / "libqsvgicon.so").is_file()
+        assert (qt / "plugins" / "imageformats" / "libqsvg.so").is_file()
+        assert (qt / "plugins" / "printsupport" / "libcupsprintersupport.so").is_file()
+        assert (qt / "plugins" / "platforms" / "libqxcb.so").is_file()
     entry_points = next(internal.glob("keyring-*.dist-info")) / "entry_points.txt"
     text = entry_points.read_text()
     for backend in ("SecretService", "Windows", "macOS", "kwallet"):
