@@ -243,9 +243,12 @@ class QrPaymentService:
         invoice = link.invoice_id
         try:
             while True:
+                asked_after_cancel = interrupt.reason is Interruption.CANCEL
                 settled, outcome = check_once(self.journal, self.client, self.journal.get(invoice))
                 if settled is not None:
                     return settled
+                if interrupt.reason is Interruption.CANCEL and not asked_after_cancel:
+                    continue  # that answer predates the cancel: ask once more, now
                 if interrupt.reason is Interruption.CANCEL:
                     return self._close(invoice, outcome, PaymentStatus.CANCELLED,
                                        "cancelled by cashier; the bank has no payment")

@@ -72,8 +72,14 @@ def service_name(environment: str) -> str:
 
 
 def _describe(backend: KeyringBackend) -> str:
+    """``keyring.backends.SecretService.Keyring``; a chainer names what it chains."""
     cls = type(backend)
-    return f"{cls.__module__}.{cls.__qualname__}"
+    name = f"{cls.__module__}.{cls.__qualname__}"
+    members = getattr(backend, "backends", None)
+    if isinstance(members, list | tuple) and members:
+        inner = ", ".join(_describe(m) for m in members)
+        return f"{name} ({inner})"
+    return name
 
 
 def _unusable_reason(backend: KeyringBackend) -> str:

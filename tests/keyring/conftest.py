@@ -21,3 +21,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "keyring" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def system_keyring():  # type: ignore[no-untyped-def]
+    """The real backend, whatever earlier tests installed (they swap in fakes and chainers)."""
+    import keyring
+    import keyring.core
+
+    before = keyring.get_keyring()
+    keyring.core.init_backend()
+    yield keyring.get_keyring()
+    keyring.set_keyring(before)
