@@ -52,3 +52,22 @@ def emulator():  # type: ignore[no-untyped-def]
         yield emu
     finally:
         emu.stop()
+
+
+@pytest.fixture(autouse=True)
+def _keep_language():  # type: ignore[no-untyped-def]
+    """A test that switches the till's language must not leak it into the next test."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from pos_app.ui import i18n
+
+    before = (i18n._current, list(i18n._installed), QLocale())
+    yield
+    if (i18n._current, list(i18n._installed)) != before[:2]:
+        for translator in i18n._installed:
+            QCoreApplication.removeTranslator(translator)
+        i18n._installed[:] = before[1]
+        for translator in before[1]:
+            QCoreApplication.installTranslator(translator)
+        i18n._current = before[0]
+        QLocale.setDefault(before[2])

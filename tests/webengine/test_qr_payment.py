@@ -229,6 +229,7 @@ def test_customer_display_agrees_with_the_cashier(qtbot: QtBot, home: Path, emul
     settings = Settings(environment="training", shop_name="Test shop", customer_display=True,
                         language="en")
     till = qr_till(qtbot, emulator, settings)
+    till.window.apply_language(settings.language)  # as run_gui does
     display = till.display
     assert display is not None
     display.place(till.window.screen())
