@@ -191,8 +191,7 @@ def _after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
 def run_gui(runtime: Runtime, *, debug: bool = False) -> int:
     app = ensure_app()
     i18n.set_language(runtime.settings.language)
-    till = build_till(runtime, debug=debug, reconcile=False, lazy_web=True,
-                      watch_connection=True)
+    till = build_till(runtime, debug=debug, reconcile=False, lazy_web=True)
     till.window.resize(1180, 780)
     if runtime.settings.kiosk:
         till.window.kiosk.enter()
@@ -200,10 +199,13 @@ def run_gui(runtime: Runtime, *, debug: bool = False) -> int:
         till.window.show()
     if till.display is not None:
         till.display.place(till.window.screen())
-    # Chromium, httpx and the start-up reconciliation come after the window's first paint.
+    # Chromium, httpx, the connection probe and the start-up reconciliation come after the
+    # window's first paint.
     def after_first_paint() -> None:
         till.attach_web(debug=debug)
         till.tasks.run(runtime.reconciler.run, lambda _r: till.window.refresh_recent())
+        if till.monitor is not None:
+            till.monitor.start()
 
     _after_first_paint(till.window, after_first_paint)
     code = app.exec()

@@ -40,6 +40,7 @@ class EntryPanel(QWidget):
         self.block_reason = ""  # non-empty: new payments are paused (the offline banner's text)
         self.display = QLabel(money(self.value), self)
         self.display.setObjectName("amountDisplay")
+        self.display.setProperty("empty", True)  # dimmed until an amount is typed
         self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.amount = QLineEdit(self)
