@@ -25,11 +25,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def system_keyring():  # type: ignore[no-untyped-def]
-    """The real backend, whatever earlier tests installed (they swap in fakes and chainers)."""
+    """The real Secret Service backend, whatever earlier tests installed.
+
+    Test modules define KeyringBackend subclasses (fakes), and keyring registers every subclass
+    it sees, so re-detecting the "best" backend here could pick a chainer of test fakes.
+    """
     import keyring
-    import keyring.core
+    from keyring.backends import SecretService
 
     before = keyring.get_keyring()
-    keyring.core.init_backend()
+    keyring.set_keyring(SecretService.Keyring())
     yield keyring.get_keyring()
     keyring.set_keyring(before)
