@@ -61,22 +61,30 @@ def test_payform_iframe_may_navigate_subframes(qtbot: QtBot, home, emulator: Emu
     till.close()
 
 
-def test_bare_access_token_auth_gives_false_through_the_bridge(qtbot: QtBot, emulator: Emulator) -> None:
-    """ePay shows "expired" when only access_token is passed as auth; the callback says false."""
+def _view_and_payment(qtbot: QtBot, emulator: Emulator, invoice: str,
+                      whole_token: bool) -> tuple[CheckoutView, dict[str, object]]:
+    """A bare checkout view and a payment object with a real token from the emulator."""
     import httpx
 
     from pos_app.epay.config import TEST_MERCHANT
 
     token = httpx.post(emulator.urls["oauth_url"], data={
         "grant_type": "client_credentials", "scope": "payment", "client_id": TEST_MERCHANT.client_id,
-        "client_secret": TEST_MERCHANT.client_secret, "invoiceID": "000777", "amount": "100",
+        "client_secret": TEST_MERCHANT.client_secret, "invoiceID": invoice, "amount": "100",
         "currency": "KZT", "terminal": TEST_MERCHANT.terminal_id}).json()
     view = CheckoutView("https://pos.invalid/checkout/")
     qtbot.addWidget(view)
     view.show()
-    obj = {"invoiceId": "000777", "amount": "100", "currency": "KZT", "language": "rus",
+    obj = {"invoiceId": invoice, "amount": "100", "currency": "KZT", "language": "rus",
            "terminal": TEST_MERCHANT.terminal_id, "backLink": "https://pos.invalid/ok",
-           "failureBackLink": "https://pos.invalid/fail", "auth": token["access_token"]}
+           "failureBackLink": "https://pos.invalid/fail",
+           "auth": token if whole_token else token["access_token"]}
+    return view, obj
+
+
+def test_bare_access_token_auth_gives_false_through_the_bridge(qtbot: QtBot, emulator: Emulator) -> None:
+    """ePay shows "expired" when only access_token is passed as auth; the callback says false."""
+    view, obj = _view_and_payment(qtbot, emulator, "000777", whole_token=False)
     with qtbot.waitSignal(view.widget_result, timeout=TIMEOUT) as result:
         view.open_widget("000777", obj, emulator.urls["widget_url"], [emulator.urls["payform_url"]])
     assert result.args == ["000777", False]
@@ -87,20 +95,7 @@ def test_bare_access_token_auth_gives_false_through_the_bridge(qtbot: QtBot, emu
 
 
 def test_whole_token_auth_opens_the_card_form(qtbot: QtBot, emulator: Emulator) -> None:
-    import httpx
-
-    from pos_app.epay.config import TEST_MERCHANT
-
-    token = httpx.post(emulator.urls["oauth_url"], data={
-        "grant_type": "client_credentials", "scope": "payment", "client_id": TEST_MERCHANT.client_id,
-        "client_secret": TEST_MERCHANT.client_secret, "invoiceID": "000778", "amount": "100",
-        "currency": "KZT", "terminal": TEST_MERCHANT.terminal_id}).json()
-    view = CheckoutView("https://pos.invalid/checkout/")
-    qtbot.addWidget(view)
-    view.show()
-    obj = {"invoiceId": "000778", "amount": "100", "currency": "KZT", "language": "rus",
-           "terminal": TEST_MERCHANT.terminal_id, "backLink": "https://pos.invalid/ok",
-           "failureBackLink": "https://pos.invalid/fail", "auth": token}
+    view, obj = _view_and_payment(qtbot, emulator, "000778", whole_token=True)
     with qtbot.waitSignal(view.form_loaded, timeout=TIMEOUT):
         view.open_widget("000778", obj, emulator.urls["widget_url"], [emulator.urls["payform_url"]])
     assert view.page is not None
