@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return doctor.main(training=args.training or args.doctor_training,
                            environment=args.doctor_env or args.env)
-    from pos_app.runtime import SetupError, build_runtime
+    from pos_app.runtime import SetupError, check_setup
     from pos_app.store.settings import load as load_settings
 
     if not args.training and not args.env and not paths.settings_path().exists():
@@ -68,13 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = load_settings(paths.settings_path())
     environment = "training" if args.training else (args.env or settings.environment)
     try:
-        runtime = build_runtime(environment, settings=settings)
+        setup = check_setup(environment, settings=settings)
     except SetupError as exc:
         print(f"pos-app: {exc}", file=sys.stderr)
         return 2
     from pos_app.ui.app import run_gui
 
-    return run_gui(runtime, debug=args.debug)
+    return run_gui(setup, debug=args.debug)
 
 
 def journal_csv() -> int:

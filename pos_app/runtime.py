@@ -8,24 +8,21 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from pos_app.epay.config import TEST_MERCHANT, Credentials, EpayHosts, hosts_for, training_hosts
-from pos_app.services.checkout import CheckoutOptions, CheckoutService
-from pos_app.services.reconcile import Reconciler
 from pos_app.store import paths
-from pos_app.store.journal import Journal
 from pos_app.store.settings import Settings
 from pos_app.store.settings import load as load_settings
 
 if TYPE_CHECKING:
     from pos_app.epay.client import EpayClient
+    from pos_app.services.checkout import CheckoutService
+    from pos_app.services.reconcile import Reconciler
+    from pos_app.store.journal import Journal
 
 log = logging.getLogger("pos_app.runtime")
 
@@ -119,6 +116,8 @@ class DeferredEmulator:
 
 
 def _free_ports(count: int) -> list[int]:
+    import socket
+
     sockets = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(count)]
     try:
         for sock in sockets:
@@ -149,6 +148,83 @@ def resolve_credentials(environment: str, settings: Settings) -> Credentials:
     raise SetupError("This till has no ePay credentials. Open the settings to enter them.")
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What the till will run against, checked before any window shows: cheap, no journal,
+    no network. :meth:`build` then makes the :class:`Runtime` (journal, services, emulator)."""
+
+    environment: str
+    settings: Settings
+    credentials: Credentials
+    hosts: EpayHosts | None  # None in training mode until the emulator's ports are known
+    emulator_urls: dict[str, str] | None = None
+
+    def build(self) -> Runtime:
+        """Open the journal and assemble the services (~30 ms of imports; Qt-free, any thread)."""
+        from datetime import timedelta
+        from decimal import Decimal
+
+        from pos_app.services.checkout import CheckoutOptions, CheckoutService
+        from pos_app.services.reconcile import Reconciler
+        from pos_app.store.journal import Journal
+
+        settings, credentials = self.settings, self.credentials
+        emulator: DeferredEmulator | None = None
+        hosts = self.hosts
+        if hosts is None:  # training mode
+            urls = self.emulator_urls
+            if urls is None:
+                emulator = DeferredEmulator()
+                urls = emulator.urls
+            hosts = training_hosts(urls["api"], urls["form"])
+        journal = Journal(paths.journal_path(), prefix=settings.invoice_prefix)
+
+        def make_client() -> EpayClient:
+            from pos_app.epay.client import EpayClient
+
+            if emulator is not None:
+                emulator.ensure()
+
+            return EpayClient(hosts, credentials)
+
+        client = cast("EpayClient", LazyClient(make_client))
+        defaults = CheckoutOptions()
+        options = CheckoutOptions(
+            language=settings.language,
+            back_link=settings.back_link or defaults.back_link,
+            failure_back_link=settings.failure_back_link or defaults.failure_back_link,
+            post_link=settings.post_link,
+            failure_post_link=settings.failure_post_link,
+            max_amount=Decimal(settings.max_amount),
+        )
+        checkout = CheckoutService(journal, client, options)
+        reconciler = Reconciler(
+            journal, client, qr_lifetime=timedelta(minutes=settings.qr_expiry_minutes)
+        )
+        return Runtime(
+            self.environment, settings, hosts, credentials, journal, client, checkout, reconciler,
+            emulator,
+        )
+
+
+def check_setup(
+    environment: str,
+    *,
+    settings: Settings | None = None,
+    emulator_urls: dict[str, str] | None = None,
+) -> Setup:
+    """Hosts and credentials for ``environment``; :class:`SetupError` says what is missing."""
+    settings = settings or load_settings(paths.settings_path())
+    hosts: EpayHosts | None = None
+    if environment != "training":
+        try:
+            hosts = hosts_for(environment, os.environ)
+        except ValueError as exc:
+            raise SetupError(str(exc)) from exc
+    credentials = resolve_credentials(environment, settings)
+    return Setup(environment, settings, credentials, hosts, emulator_urls)
+
+
 def build_runtime(
     environment: str,
     *,
@@ -156,43 +232,4 @@ def build_runtime(
     emulator_urls: dict[str, str] | None = None,
 ) -> Runtime:
     """Everything a till needs; for ``training`` an emulator is started unless URLs are given."""
-    settings = settings or load_settings(paths.settings_path())
-    emulator: DeferredEmulator | None = None
-    if environment == "training":
-        if emulator_urls is None:
-            emulator = DeferredEmulator()
-            emulator_urls = emulator.urls
-        hosts = training_hosts(emulator_urls["api"], emulator_urls["form"])
-    else:
-        try:
-            hosts = hosts_for(environment, os.environ)
-        except ValueError as exc:
-            raise SetupError(str(exc)) from exc
-    credentials = resolve_credentials(environment, settings)
-    journal = Journal(paths.journal_path(), prefix=settings.invoice_prefix)
-
-    def make_client() -> EpayClient:
-        from pos_app.epay.client import EpayClient
-
-        if emulator is not None:
-            emulator.ensure()
-
-        return EpayClient(hosts, credentials)
-
-    client = cast("EpayClient", LazyClient(make_client))
-    defaults = CheckoutOptions()
-    options = CheckoutOptions(
-        language=settings.language,
-        back_link=settings.back_link or defaults.back_link,
-        failure_back_link=settings.failure_back_link or defaults.failure_back_link,
-        post_link=settings.post_link,
-        failure_post_link=settings.failure_post_link,
-        max_amount=Decimal(settings.max_amount),
-    )
-    checkout = CheckoutService(journal, client, options)
-    reconciler = Reconciler(
-        journal, client, qr_lifetime=timedelta(minutes=settings.qr_expiry_minutes)
-    )
-    return Runtime(
-        environment, settings, hosts, credentials, journal, client, checkout, reconciler, emulator
-    )
+    return check_setup(environment, settings=settings, emulator_urls=emulator_urls).build()

@@ -43,106 +43,10 @@ def emit(**data: object) -> None:
 # children
 # ================================================================================================
 
-def _since_spawn() -> float:
-    return time.time() - float(os.environ["BENCH_T0"])
-
-
-def _install_ready_probe(window: object, focus: object, on_ready) -> None:  # noqa: ANN001
-    """Call ``on_ready(seconds since spawn)`` once ``window`` has been exposed and painted, ``focus``
-    has keyboard focus, and one more event-loop turn has run after all that."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    state = {"painted": False, "done": False}
-
-    def check() -> None:
-        if state["done"]:
-            return
-        handle = window.windowHandle()
-        if state["painted"] and handle is not None and handle.isExposed() and focus.hasFocus():
-            state["done"] = True
-            QTimer.singleShot(0, lambda: on_ready(_since_spawn()))  # one more loop turn
-        else:
-            QTimer.singleShot(1, check)
-
-    class Probe(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802, ANN001
-            if event.type() == QEvent.Type.Paint and not state["painted"]:
-                state["painted"] = True
-                QTimer.singleShot(0, check)  # after paintEvent has returned
-            return False
-
-    probe = Probe(window)
-    window.installEventFilter(probe)
-    window._bench_probe = probe  # keep a reference
-    QTimer.singleShot(0, check)
-
-
-def child_python() -> None:
-    emit(ready=_since_spawn())
-
-
-def child_baseline() -> None:
-    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
-
-    app = QApplication([sys.argv[0]])
-    window = QMainWindow()
-    edit = QLineEdit(window)
-    window.setCentralWidget(edit)
-    window.resize(1180, 780)
-    edit.setFocus()
-    window.show()
-
-    def ready(seconds: float) -> None:
-        emit(ready=seconds)
-        app.quit()
-
-    _install_ready_probe(window, edit, ready)
-    app.exec()
-
-
-def child_app() -> None:
-    """``pos-app --training`` through its real entry point (``pos_app.cli.main``), with a probe
-    hooked into ``QApplication.exec`` (run_gui has shown the window and queued warm_up by then)."""
-    from PySide6.QtWidgets import QApplication
-
-    from pos_app import cli
-
-    original_exec = QApplication.exec
-    result: dict[str, float] = {}
-
-    def exec_with_probe(app: QApplication) -> int:
-        from pos_app.ui.main_window import MainWindow
-
-        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
-        form = window.activity.form
-
-        def ready(seconds: float) -> None:
-            result["ready"] = seconds
-            t = time.perf_counter()
-            # the web view is created after the window shows (run_gui queues attach_web)
-            tilldrive.wait_until(
-                lambda: form.checkout is not None and form.checkout.page is not None,
-                what="warm_up",
-            )
-            page = form.checkout.page
-            box: list[bool] = []
-            page.loadFinished.connect(lambda ok: box.append(ok))
-            tilldrive.wait_until(lambda: bool(box) or tilldrive.blank_loaded(page), what="warm-up page")
-            result["warm"] = seconds + (time.perf_counter() - t)
-            app.quit()
-
-        _install_ready_probe(window, window.entry.amount, ready)
-        return original_exec()
-
-    QApplication.exec = exec_with_probe  # type: ignore[method-assign]
-    code = cli.main(["--training"])
-    emit(code=code, **result)
-
-
 def child_pay(payments: int, settle_ms: int) -> None:
     """One till, ``payments`` complete approved card payments; timings and tree memory."""
-    from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before QApplication)
     from PySide6.QtCore import QTimer
+    from PySide6.QtWebEngineWidgets import QWebEngineView  # noqa: F401  (before QApplication)
 
     from pos_app.domain.payment import PaymentStatus
     from pos_app.runtime import build_runtime
@@ -252,12 +156,19 @@ def bundle_size() -> str:
 # parent
 # ================================================================================================
 
+STARTUP_CHILDREN = ("python", "baseline", "app")  # in bench_startup.py: lean imports
+
+
 def run_child(args: list[str], timeout: float) -> dict:
     env = tilldrive.qt_env()
     env["POS_APP_HOME"] = tempfile.mkdtemp(prefix="pos-bench-")
     env["PYTHONDONTWRITEBYTECODE"] = "0"
+    if args[0] in STARTUP_CHILDREN:
+        command = [sys.executable, str(HERE / "bench_startup.py"), *args]
+    else:
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", *args]
     env["BENCH_T0"] = repr(time.time())
-    proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *args],
+    proc = subprocess.run(command,
                           env=env, capture_output=True, text=True, timeout=timeout, cwd=str(HERE.parent))
     for line in proc.stdout.splitlines():
         if line.startswith(MARK):
@@ -303,13 +214,7 @@ def main() -> int:
 
     if args.child:
         tilldrive.apply_qt_env()
-        if args.child == "python":
-            child_python()
-        elif args.child == "baseline":
-            child_baseline()
-        elif args.child == "app":
-            child_app()
-        elif args.child == "pay":
+        if args.child == "pay":
             child_pay(args.payments or 5, args.settle_ms)
         elif args.child == "qr":
             child_qr(args.payments or 50)

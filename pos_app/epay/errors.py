@@ -35,12 +35,12 @@ token, a card number or a response body; callers must not add them either.
 
 from __future__ import annotations
 
-import secrets
+import os
 
 
 def new_error_id() -> str:
     """Eight hex digits: short enough to read aloud, random enough to find one log line."""
-    return secrets.token_hex(4)
+    return os.urandom(4).hex()
 
 
 class EpayError(Exception):

@@ -8,7 +8,6 @@ talk to the network block; the UI runs them on its background executor, never on
 from __future__ import annotations
 
 import logging
-import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -107,7 +106,7 @@ class CheckoutService:
                 payment.amount,
                 post_link=self.options.post_link,
                 failure_post_link=self.options.failure_post_link,
-                secret_hash=secrets.token_urlsafe(32) if self.options.post_link else None,
+                secret_hash=_secret_hash() if self.options.post_link else None,
             )
         except EpayError as exc:
             self.fail(invoice_id, exc.code)
@@ -224,3 +223,10 @@ def _js_number(amount: Decimal) -> str:
 
 def _hint_text(hint: bool | None) -> str:
     return {True: "paid", False: "not paid", None: "cancelled by cashier"}[hint]
+
+
+def _secret_hash() -> str:
+    """A fresh ``secret_hash`` for the postLink (imported here: ``secrets`` loads OpenSSL)."""
+    import secrets
+
+    return secrets.token_urlsafe(32)

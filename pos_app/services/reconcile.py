@@ -53,17 +53,34 @@ class Reconciler:
         self.qr_lifetime = qr_lifetime
         self._now = now
 
-    def run(self, *, skip: str | None = None) -> ReconcileReport:
+    def left_open(self) -> frozenset[str]:
+        """The invoices with an open attempt or an unconfirmed refund *now*.
+
+        Taken before the till takes its first payment, it tells the start-up reconciliation
+        what a previous run left behind, so it never touches a payment started since.
+        """
+        from pos_app.store.refunds import RefundLog
+
+        attempts = {payment.invoice_id for payment in self.journal.open_attempts()}
+        return frozenset(attempts | set(RefundLog(self.journal).open_invoices()))
+
+    def run(
+        self, *, skip: str | None = None, only: frozenset[str] | None = None
+    ) -> ReconcileReport:
         """Check every open attempt except ``skip`` (the one the cashier is paying right now),
-        then the recent attempts closed unpaid, which the customer may still have paid."""
+        then the recent attempts closed unpaid, which the customer may still have paid.
+
+        With ``only`` (from :meth:`left_open`), open attempts and refunds outside it are left to
+        whoever is driving them.
+        """
         report = ReconcileReport()
         for payment in self.journal.open_attempts():
-            if payment.invoice_id == skip:
+            if payment.invoice_id == skip or (only is not None and payment.invoice_id not in only):
                 continue
             result = self.settle(payment)
             (report.settled if result.status.is_final else report.still_open).append(result)
         report.settled.extend(self.recheck_closed(skip=skip))
-        report.settled.extend(RefundService(self.journal, self.client).settle_open())
+        report.settled.extend(RefundService(self.journal, self.client).settle_open(only=only))
         log.info("reconciliation: %s", report.summary)
         return report
 

@@ -142,14 +142,17 @@ class RefundService:
             return RefundOutcome(done, self.log.finish(record.id, RefundState.DONE), True)
         return self._unconfirmed(payment, record)
 
-    def settle_open(self) -> list[Payment]:
+    def settle_open(self, *, only: frozenset[str] | None = None) -> list[Payment]:
         """At start-up: settle refunds a crash or a timeout left unconfirmed, by asking the bank.
 
         Nothing is re-sent; the bank's refunded amount decides (refunded, partly refunded, or
         the request failed). Payments the bank cannot be asked about stay open for next time.
+        With ``only``, refunds of other payments (one being made right now) are left alone.
         """
         settled: list[Payment] = []
         for invoice_id in self.log.open_invoices():
+            if only is not None and invoice_id not in only:
+                continue
             payment = self.journal.get(invoice_id)
             try:
                 payment = self._settle_open_cancel(payment)

@@ -10,13 +10,12 @@
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from pos_app.store.errors import StorageError
+from pos_app.store.errors import StorageError, from_os_error
 
 __all__ = [
     "StorageError",
@@ -43,14 +42,6 @@ _ENVIRONMENT_CODES: dict[int, str] = {
     15: "busy",  # SQLITE_PROTOCOL
     26: "corrupt",  # SQLITE_NOTADB
 }
-_ERRNO_CODES: dict[int, str] = {
-    errno.ENOSPC: "disk_full",
-    errno.EDQUOT: "disk_full",
-    errno.EROFS: "read_only",
-    errno.EACCES: "read_only",
-    errno.EPERM: "read_only",
-}
-
 
 def classify(exc: BaseException) -> StorageError | None:
     """The :class:`StorageError` for an environment failure, or ``None`` for a bug."""
@@ -66,8 +57,7 @@ def classify(exc: BaseException) -> StorageError | None:
                 return StorageError(kind, f"{getattr(exc, 'sqlite_errorname', code)}: {exc}")
         return None
     if isinstance(exc, OSError):
-        kind = _ERRNO_CODES.get(exc.errno or 0, "io_error")
-        return StorageError(kind, f"{type(exc).__name__}: errno {exc.errno}")
+        return from_os_error(exc)
     return None
 
 

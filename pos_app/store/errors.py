@@ -8,6 +8,8 @@ are *not* translated and propagate as the original ``sqlite3`` exception.
 
 from __future__ import annotations
 
+import errno
+
 MESSAGES: dict[str, str] = {
     "disk_full": "The disk is full, so the payment journal cannot be saved. "
     "Free some disk space and try again.",
@@ -35,3 +37,18 @@ class StorageError(Exception):
         self.code = code
         self.detail = detail
         super().__init__(message or MESSAGES.get(code, MESSAGES["io_error"]))
+
+
+_ERRNO_CODES: dict[int, str] = {
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+    errno.EROFS: "read_only",
+    errno.EACCES: "read_only",
+    errno.EPERM: "read_only",
+}
+
+
+def from_os_error(exc: OSError) -> StorageError:
+    """The :class:`StorageError` for a failed file-system call (no file names in it)."""
+    kind = _ERRNO_CODES.get(exc.errno or 0, "io_error")
+    return StorageError(kind, f"{type(exc).__name__}: errno {exc.errno}")

@@ -17,7 +17,6 @@ import json
 import os
 import re
 import tempfile
-import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -27,7 +26,7 @@ from urllib.parse import urlsplit
 from pos_app.domain.errors import InvoiceError
 from pos_app.domain.invoice import validate_prefix
 from pos_app.domain.money import DEFAULT_MAXIMUM
-from pos_app.store.db import storage_errors
+from pos_app.store.errors import from_os_error
 
 ENVIRONMENTS = ("training", "test", "test-new", "prod")
 LANGUAGES = ("ru", "kk", "en")
@@ -118,11 +117,12 @@ class Settings:
         return errors
 
 
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+
+
 def _is_uuid(value: str) -> bool:
-    try:
-        return str(uuid.UUID(value)) == value.lower()
-    except ValueError:
-        return False
+    """The canonical 8-4-4-4-12 form (what ``str(uuid.UUID(value))`` gives, in any case)."""
+    return _UUID.fullmatch(value) is not None
 
 
 def _is_amount(value: object) -> bool:
@@ -233,19 +233,25 @@ def save(path: Path, settings: Settings) -> None:
     if errors:
         raise SettingsError(errors)
     payload = json.dumps(to_json(settings), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    with storage_errors():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
-        _fsync_dir(path.parent)
+    try:
+        _write_atomically(path, payload)
+    except OSError as exc:
+        raise from_os_error(exc) from exc
+
+
+def _write_atomically(path: Path, payload: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

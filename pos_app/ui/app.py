@@ -1,4 +1,14 @@
-"""Start the till: Qt application, runtime, window; warm the web engine once the window shows."""
+"""Start the till: Qt application, runtime, window; warm the web engine once the window shows.
+
+``pos-app`` starts in stages so that the cashier can type within a blink:
+
+1. before any window: settings, hosts and credentials (:func:`pos_app.runtime.check_setup`);
+2. the window with its panels, shown and focused (:class:`MainWindow`);
+3. on a worker thread: the journal, the services and their modules (:meth:`Setup.build`);
+4. back on the GUI thread: the controllers attached (:func:`wire_till`); an Enter pressed
+   during step 3 is carried out now;
+5. 250 ms later: Chromium, the connection probe and the start-up reconciliation.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +18,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.resources import resource
-from pos_app.runtime import Runtime
-from pos_app.services.connectivity import ConnectivityProbe
-from pos_app.store.settings import Settings
 from pos_app.ui import i18n
-from pos_app.ui.connection import ConnectionMonitor
-from pos_app.ui.controller import CheckoutController
 from pos_app.ui.main_window import MainWindow
-from pos_app.ui.qr_controller import QrController, qr_service_for
-from pos_app.ui.tasks import Tasks
 
 if TYPE_CHECKING:
+    from pos_app.runtime import Runtime, Setup
+    from pos_app.store.settings import Settings
+    from pos_app.ui.connection import ConnectionMonitor
+    from pos_app.ui.controller import CheckoutController
     from pos_app.ui.customer_display import CustomerDisplay
+    from pos_app.ui.qr_controller import QrController
+    from pos_app.ui.tasks import Tasks
     from pos_app.ui.web.checkout_view import CheckoutView
 
 log = logging.getLogger("pos_app.ui.app")
@@ -71,6 +80,12 @@ class Till:
             self.checkout.dispose()
         self.window.deleteLater()
 
+    def reconcile(self, left_open: frozenset[str]) -> None:
+        """Settle, in the background, what a previous run left open (:meth:`Reconciler.left_open`,
+        taken before this till could start a payment); payments started since are not touched."""
+        self.tasks.run(lambda: self.runtime.reconciler.run(only=left_open),
+                       lambda _report: self.window.refresh_recent())
+
     def attach_web(self, *, debug: bool = False) -> CheckoutView:
         """Create the checkout web view (Chromium) and start its processes."""
         if self.checkout is None:
@@ -88,26 +103,55 @@ def build_till(
     runtime: Runtime, *, debug: bool = False, reconcile: bool = True, lazy_web: bool = False,
     watch_connection: bool = False,
 ) -> Till:
-    """Assemble the till. With ``lazy_web`` the web engine is left to :meth:`Till.attach_web`.
+    """Assemble the till in one go. With ``lazy_web`` the web engine is left to
+    :meth:`Till.attach_web`.
 
     With ``watch_connection`` ePay is probed in the background from the start; without it, the
     offline banner still follows what real payment calls report.
     """
+    from pos_app.ui.tasks import Tasks
+
+    left_open = runtime.reconciler.left_open() if reconcile else frozenset()
+    window = main_window(runtime.environment, runtime.settings)
+    till = wire_till(runtime, window, Tasks(), debug=debug)
+    if watch_connection and till.monitor is not None:
+        till.monitor.start()
+    if not lazy_web:
+        till.attach_web(debug=debug)
+    if reconcile:
+        till.reconcile(left_open)
+    return till
+
+
+def main_window(environment: str, settings: Settings) -> MainWindow:
+    """The window and its panels, before any service exists (stage 2)."""
+    from decimal import Decimal
+
     app = ensure_app()
     style = resource("style.qss")
     if style.is_file() and not app.styleSheet():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
-    tasks = Tasks()
+    return MainWindow(shop_name=settings.shop_name, environment=environment,
+                      maximum=Decimal(settings.max_amount))
+
+
+def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool = False) -> Till:
+    """Controllers, the QR flow, the connection monitor and the customer display (stage 4)."""
+    from pos_app.services.connectivity import ConnectivityProbe
+    from pos_app.ui.connection import ConnectionMonitor
+    from pos_app.ui.controller import CheckoutController
+    from pos_app.ui.qr_controller import QrController, qr_service_for
+
     controller = CheckoutController(runtime, tasks, None)
     qr = QrController(qr_service_for(runtime), tasks)
-    window = MainWindow(controller, None, shop_name=runtime.settings.shop_name,
-                        environment=runtime.environment, qr=qr)
+    window.attach(controller, qr)
     display = None
     if runtime.settings.customer_display:
         from pos_app.ui.customer_display import CustomerDisplay
 
         display = CustomerDisplay(qr, shop_name=runtime.settings.shop_name,
                                   language=runtime.settings.language)
+        window.language_changed.connect(display.set_language)
     probe = ConnectivityProbe(runtime.hosts, runtime.credentials, prepare=runtime.ready)
     monitor = ConnectionMonitor(probe, tasks)
     monitor.changed.connect(window.set_reachability)
@@ -119,16 +163,8 @@ def build_till(
     window.banner.retry_clicked.connect(retry)
     controller.bank_error.connect(monitor.report_failure)
     qr.bank_error.connect(monitor.report_failure)
-    if display is not None:
-        window.language_changed.connect(display.set_language)
     till = Till(runtime, tasks, None, controller, window, qr, display, monitor)
-    if watch_connection:
-        monitor.start()
     controller.view_needed.connect(lambda: till.attach_web(debug=debug))
-    if not lazy_web:
-        till.attach_web(debug=debug)
-    if reconcile:
-        tasks.run(runtime.reconciler.run, lambda _report: window.refresh_recent())
     return till
 
 
@@ -165,11 +201,7 @@ def system_language() -> str:
 
 
 class _FirstPaint(QObject):
-    """Calls ``then`` shortly after ``widget`` first paints.
-
-    The pause lets the cashier's first key strokes through before Chromium's start-up holds
-    the GUI thread for ~150 ms; the web engine is still warm long before the first Enter.
-    """
+    """Calls ``then`` once ``widget`` has painted for the first time (on the next loop turn)."""
 
     def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
         super().__init__(widget)
@@ -180,37 +212,123 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and self._then is not None:
             then, self._then = self._then, None
             watched.removeEventFilter(self)
-            QTimer.singleShot(WARM_UP_DELAY_MS, then)
+            QTimer.singleShot(0, then)
         return False
 
 
-def _after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
-    _FirstPaint(widget, then)
+class Startup(QObject):
+    """Stages 2–5 of the module docstring; ``till`` is set once the services are attached.
+
+    ``ready`` is emitted with the :class:`Till`; ``failed`` with a sentence for the cashier when
+    the journal or the services cannot be opened (the window then closes).
+    """
+
+    ready = Signal(object)  # Till
+    failed = Signal(str)
+
+    def __init__(self, setup: Setup, *, debug: bool = False) -> None:
+        super().__init__()
+        self.setup, self.debug = setup, debug
+        self.till: Till | None = None
+        self.tasks: Tasks | None = None  # made with the first background work, after the paint
+        i18n.set_language(setup.settings.language)
+        self.window = main_window(setup.environment, setup.settings)
+        self._warm_timer = QTimer(self.window)
+        self._warm_timer.setSingleShot(True)
+        self._closed = False
+        _FirstPaint(self.window, self._load)
+
+    def show(self) -> None:
+        if self.setup.settings.kiosk:
+            self.window.kiosk.enter()
+        else:
+            self.window.resize(1180, 780)
+            self.window.show()
+
+    def _load(self) -> None:
+        if self._closed:
+            return
+        from pos_app.ui.tasks import Tasks
+
+        self.tasks = Tasks()
+        self.tasks.run(lambda: _load_services(self.setup), self._attach, self._fail)
+
+    def _attach(self, loaded: tuple[Runtime, frozenset[str]]) -> None:
+        assert self.tasks is not None
+        runtime, left_open = loaded
+        till = wire_till(runtime, self.window, self.tasks, debug=self.debug)
+        self.till = till
+        if till.display is not None:
+            till.display.place(self.window.screen())
+
+        # Chromium, httpx, the connection probe and the start-up reconciliation come a little
+        # later, so that the cashier's first key strokes are not held up by them.
+        def warm() -> None:
+            till.attach_web(debug=self.debug)
+            till.reconcile(left_open)
+            if till.monitor is not None:
+                till.monitor.start()
+
+        self._warm_timer.timeout.connect(warm)
+        self._warm_timer.start(WARM_UP_DELAY_MS)
+        self.ready.emit(till)
+
+    def _fail(self, exc: BaseException) -> None:
+        from pos_app.store.errors import StorageError
+
+        log.error("the till could not start: %s", type(exc).__name__, exc_info=exc)
+        text = str(exc) if isinstance(exc, StorageError) else self.tr(
+            "The till could not start. Details are in the log file.")
+        self.failed.emit(text)
+
+    def close(self) -> None:
+        self._closed = True
+        self._warm_timer.stop()
+        if self.till is not None:
+            self.till.close()
+        else:
+            if self.tasks is not None:
+                self.tasks.shutdown(wait=True)
+            self.window.kiosk.allow_close()
+            self.window.close()
+            self.window.deleteLater()
 
 
-def run_gui(runtime: Runtime, *, debug: bool = False) -> int:
+def _load_services(setup: Setup) -> tuple[Runtime, frozenset[str]]:
+    """Stage 3, on a worker thread: the runtime, what the last run left open (before any
+    payment of this run can exist), and the modules stage 4 needs (imports only; widgets and
+    controllers are made on the GUI thread)."""
+    runtime = setup.build()
+    left_open = runtime.reconciler.left_open()
+    import pos_app.ui.connection
+    import pos_app.ui.controller
+    import pos_app.ui.qr_controller  # noqa: F401
+
+    return runtime, left_open
+
+
+def run_gui(setup: Setup, *, debug: bool = False) -> int:
     app = ensure_app()
-    i18n.set_language(runtime.settings.language)
-    till = build_till(runtime, debug=debug, reconcile=False, lazy_web=True)
-    till.window.resize(1180, 780)
-    if runtime.settings.kiosk:
-        till.window.kiosk.enter()
-    else:
-        till.window.show()
-    if till.display is not None:
-        till.display.place(till.window.screen())
-    # Chromium, httpx, the connection probe and the start-up reconciliation come after the
-    # window's first paint.
-    def after_first_paint() -> None:
-        till.attach_web(debug=debug)
-        till.tasks.run(runtime.reconciler.run, lambda _r: till.window.refresh_recent())
-        if till.monitor is not None:
-            till.monitor.start()
+    startup = Startup(setup, debug=debug)
+    failure: list[str] = []
 
-    _after_first_paint(till.window, after_first_paint)
+    def failed(text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        failure.append(text)
+        QMessageBox.critical(startup.window, startup.window.windowTitle(), text)
+        app.quit()
+
+    startup.failed.connect(failed)
+    startup.show()
     code = app.exec()
-    till.close()
+    runtime = startup.till.runtime if startup.till is not None else None
+    startup.close()
     # Run the deferred deletes now: pages must go before their profile, even at exit.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    runtime.close()
+    if runtime is not None:
+        runtime.close()
+    if failure:
+        print(f"pos-app: {failure[0]}", file=sys.stderr)
+        return 2
     return int(code)

@@ -15,25 +15,21 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import sys
 import tempfile
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QDateTime,
-    QLibraryInfo,
-    QLocale,
-    QTime,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pos_app.domain.money import TENGE_SIGN, format_number
 from pos_app.resources import resource
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from PySide6.QtCore import QDateTime
 
 log = logging.getLogger("pos_app.ui.i18n")
 
@@ -86,6 +82,8 @@ def qm_path(language: str) -> Path | None:
     if tool is None:
         log.error("no pyside6-lrelease: %s cannot be compiled", ts.name)
         return None
+    import subprocess  # only in a source checkout without compiled catalogues
+
     cached.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run([tool, "-silent", str(ts), "-qm", str(cached)],  # noqa: S603
                           capture_output=True, text=True, check=False)
@@ -157,6 +155,8 @@ def locale_for(language: str | None = None) -> QLocale:
 
 
 def _qt(value: datetime) -> QDateTime:
+    from PySide6.QtCore import QDate, QDateTime, QTime  # not needed for the first paint
+
     local = value.astimezone() if value.tzinfo is not None else value
     return QDateTime(QDate(local.year, local.month, local.day),
                      QTime(local.hour, local.minute, local.second))

@@ -6,12 +6,14 @@ window (Alt+F4, the window manager) while in kiosk mode asks for the PIN too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from pos_app.store.pin import PinStore
-from pos_app.ui.admin import require_admin
+if TYPE_CHECKING:
+    from pos_app.store.pin import PinStore
 
 LEAVE_SHORTCUT = "Ctrl+Shift+Q"
 
@@ -43,7 +45,7 @@ class Kiosk(QObject):
 
     def request_leave(self) -> bool:
         """Leave kiosk mode after the admin PIN; False when refused or not in kiosk mode."""
-        if not self.active or not require_admin(self.window, self.pin_store):
+        if not self.active or not _require_admin(self.window, self.pin_store):
             return False
         self.leave()
         return True
@@ -60,7 +62,7 @@ class Kiosk(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
             if self.active and not self.closing_allowed:
-                if require_admin(self.window, self.pin_store):
+                if _require_admin(self.window, self.pin_store):
                     self.closing_allowed = True
                     return False
                 event.ignore()
@@ -68,3 +70,9 @@ class Kiosk(QObject):
         elif watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
+
+
+def _require_admin(window: QWidget, store: PinStore | None) -> bool:
+    from pos_app.ui.admin import require_admin  # the PIN dialogs load when first needed
+
+    return require_admin(window, store)

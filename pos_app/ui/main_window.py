@@ -1,19 +1,21 @@
-"""The till's main window. It only composes panels and routes intents to the controller."""
+"""The till's main window. It only composes panels and routes intents to the controller.
+
+It is built in two steps so that it shows fast: ``MainWindow(...)`` makes the panels (the cashier
+can type at once), then :meth:`MainWindow.attach` connects the controllers once the services are
+loaded. An Enter or F2 pressed in between is kept and carried out by ``attach``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
-from pos_app.domain.payment import Payment
-from pos_app.services.connectivity import Reachability
-from pos_app.store.settings import Settings
-from pos_app.ui.admin import protected
-from pos_app.ui.controller import CheckoutController, Stage
+from pos_app.domain.money import DEFAULT_MAXIMUM
 from pos_app.ui.history import HistoryLauncher
 from pos_app.ui.i18n import current_language, set_language
 from pos_app.ui.icons import icon
@@ -22,22 +24,28 @@ from pos_app.ui.panels.activity import ActivityPanel
 from pos_app.ui.panels.entry import EntryPanel
 from pos_app.ui.panels.offline_banner import OfflineBanner
 from pos_app.ui.panels.recent import RecentStrip
-from pos_app.ui.qr_controller import QrController, wire_qr
 
 if TYPE_CHECKING:
+    from pos_app.domain.payment import Payment
+    from pos_app.services.connectivity import Reachability
+    from pos_app.store.settings import Settings
+    from pos_app.ui.controller import CheckoutController, Stage
+    from pos_app.ui.qr_controller import QrController
     from pos_app.ui.web.checkout_view import CheckoutView
 
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)  # the cashier switched the language in the settings
 
-    def __init__(self, controller: CheckoutController, checkout: CheckoutView | None, *,
-                 shop_name: str, environment: str, qr: QrController | None = None) -> None:
+    def __init__(self, *, shop_name: str, environment: str, maximum: Decimal = DEFAULT_MAXIMUM,
+                 checkout: CheckoutView | None = None) -> None:
         super().__init__()
-        self.controller = controller
+        self.controller: CheckoutController | None = None  # set by attach()
+        self.qr: QrController | None = None
         self.shop_name = shop_name
         self.environment = environment
         self.setObjectName("mainWindow")
+        self._pending: tuple[str, Decimal, str, str] | None = None  # Enter/F2 before attach()
 
         self.header = QLabel(self)
         self.header.setObjectName("shopName")
@@ -45,7 +53,7 @@ class MainWindow(QMainWindow):
         self.badge.setObjectName("envBadge")
         self.badge.setProperty("env", environment)
 
-        self.entry = EntryPanel(self, maximum=controller.rt.checkout.options.max_amount)
+        self.entry = EntryPanel(self, maximum=maximum)
         self.activity = ActivityPanel(checkout, self)
         self.recent = RecentStrip(self)
         self.banner = OfflineBanner(self)
@@ -70,7 +78,27 @@ class MainWindow(QMainWindow):
         central.setLayout(root)
         self.setCentralWidget(central)
 
-        self.entry.pay_requested.connect(controller.pay)
+        self.entry.pay_requested.connect(lambda *request: self._request("card", *request))
+        self.entry.qr_requested.connect(lambda *request: self._request("qr", *request))
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        escape.activated.connect(self._on_escape)
+        f2 = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
+        f2.setContext(Qt.ShortcutContext.WindowShortcut)
+        f2.activated.connect(self.entry.submit_qr)
+        retry = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        retry.setContext(Qt.ShortcutContext.WindowShortcut)
+        retry.activated.connect(self.banner.retry_clicked)
+        self.kiosk = Kiosk(self)
+        # Until attach(): the history and the settings need the journal and the services.
+        self.history.action.setEnabled(False)
+        self.settings_action.setEnabled(False)
+        self.retranslate()
+        self.entry.amount.setFocus()
+
+    def attach(self, controller: CheckoutController, qr: QrController | None = None) -> None:
+        """Connect the controllers; carry out an Enter or F2 the cashier pressed before this."""
+        self.controller = controller
         self.activity.progress.cancel_clicked.connect(controller.cancel)
         self.activity.form.cancel_clicked.connect(controller.cancel)
         controller.stage_changed.connect(self._on_stage)
@@ -78,20 +106,26 @@ class MainWindow(QMainWindow):
         controller.finished.connect(self._on_finished)
         controller.problem.connect(lambda text: self.entry.show_error(text, self.entry.amount))
         controller.journal_changed.connect(self.refresh_recent)
-
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WindowShortcut)
-        escape.activated.connect(self._on_escape)
+        self.history.attach(controller)
         self.qr = qr
         if qr is not None:
-            wire_qr(self, qr)  # F2, the QR button and the QR page
-        retry = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
-        retry.setContext(Qt.ShortcutContext.WindowShortcut)
-        retry.activated.connect(self.banner.retry_clicked)
-        self.kiosk = Kiosk(self)
-        self.retranslate()
+            from pos_app.ui.qr_controller import wire_qr
+
+            wire_qr(self, qr)  # the QR button and the QR page
+        self.history.action.setEnabled(True)
+        self.settings_action.setEnabled(True)
         self.refresh_recent()
-        self.entry.amount.setFocus()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._request(*pending)
+
+    def _request(self, kind: str, amount: Decimal, description: str, account: str) -> None:
+        if self.controller is None:
+            self._pending = (kind, amount, description, account)  # the latest one wins
+        elif kind == "card":
+            self.controller.pay(amount, description, account)
+        elif self.qr is not None:
+            self.qr.start(amount, description, account)
 
     def _settings_button(self) -> QToolButton:
         self.settings_action = QAction(self)
@@ -110,13 +144,15 @@ class MainWindow(QMainWindow):
         self.settings_button = button
         return button
 
-    @protected
     def open_settings(self) -> None:
         """The settings dialog, behind the admin PIN; saved changes apply after a restart."""
         from pos_app.store import paths
+        from pos_app.ui.admin import require_admin
         from pos_app.ui.dialogs.settings_dialog import SettingsDialog
 
-        if self.controller.busy:
+        if self.controller is None or self.controller.busy:
+            return
+        if not require_admin(self, getattr(self, "pin_store", None)):
             return
         dialog = SettingsDialog(self.controller.rt.settings, paths.settings_path(), self)
         dialog.saved.connect(self._on_settings_saved)
@@ -132,6 +168,10 @@ class MainWindow(QMainWindow):
 
     def apply_language(self, language: str) -> None:
         """Switch the till's language now: the cashier's screens, and ePay's form and links."""
+        if self.controller is None:
+            set_language(language)
+            self.language_changed.emit(language)
+            return
         rt = self.controller.rt
         rt.settings = replace(rt.settings, language=language)
         # The services read the options on every payment, so the next form is in this language.
@@ -141,6 +181,8 @@ class MainWindow(QMainWindow):
 
     def set_reachability(self, state: Reachability) -> None:
         """The offline banner and the pause on new payments follow the bank's reachability."""
+        from pos_app.services.connectivity import Reachability
+
         offline = state is Reachability.OFFLINE
         self.banner.set_checking(False)
         self.banner.setVisible(offline)
@@ -174,17 +216,23 @@ class MainWindow(QMainWindow):
         return names.get(environment, environment)
 
     def refresh_recent(self) -> None:
-        self.recent.show_payments(self.controller.rt.journal.recent(self.recent.count))
+        if self.controller is not None:
+            self.recent.show_payments(self.controller.rt.journal.recent(self.recent.count))
 
     def _on_escape(self) -> None:
         if self.qr is not None and self.qr.busy:
             self.qr.cancel()
-        elif self.controller.busy:
+        elif self._pending is not None:
+            self._pending = None  # Esc takes back an Enter that had not started yet
+            self.entry.reset()
+        elif self.controller is not None and self.controller.busy:
             self.controller.cancel()
         else:
             self.entry.reset()
 
     def _on_stage(self, stage: Stage) -> None:
+        from pos_app.ui.controller import Stage
+
         busy = stage in (Stage.CONNECTING, Stage.FORM, Stage.CHECKING)
         self.entry.setEnabled(not busy)
         if stage in (Stage.CONNECTING, Stage.CHECKING):

@@ -33,6 +33,7 @@ from pos_app.ui.tasks import Tasks
 if TYPE_CHECKING:
     from pos_app.runtime import Runtime
     from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.panels.qr_panel import QrPanel
 
 log = logging.getLogger("pos_app.ui.qr_controller")
 
@@ -233,16 +234,18 @@ class QrController(QObject):
 
 
 def wire_qr(window: MainWindow, qr: QrController) -> None:
-    """Connect the QR flow to the main window: F2, the QR button, the QR page, Esc."""
-    from PySide6.QtGui import QKeySequence, QShortcut
+    """Connect the QR flow to the main window's QR page and progress panel.
 
+    F2 and the QR button reach :meth:`QrController.start` through the window (it keeps an F2
+    pressed before the controllers were attached).
+    """
     entry, activity = window.entry, window.activity
-    f2 = QShortcut(QKeySequence(Qt.Key.Key_F2), window)
-    f2.setContext(Qt.ShortcutContext.WindowShortcut)
-    f2.activated.connect(entry.submit_qr)
-    entry.qr_requested.connect(qr.start)
-    activity.qr.cancel_clicked.connect(qr.cancel)
-    activity.qr.send_requested.connect(qr.send)
+
+    def on_page(page: QrPanel) -> None:  # the QR page exists from its first use on
+        page.cancel_clicked.connect(qr.cancel)
+        page.send_requested.connect(qr.send)
+
+    activity.qr_created.connect(on_page)
     activity.progress.cancel_clicked.connect(qr.cancel)
 
     def on_stage(stage: QrStage) -> None:
@@ -261,9 +264,9 @@ def wire_qr(window: MainWindow, qr: QrController) -> None:
 
     qr.stage_changed.connect(on_stage)
     qr.wait.connect(activity.progress.show_wait)
-    qr.link_ready.connect(activity.qr.show_link)
-    qr.polled.connect(activity.qr.show_state)
-    qr.tick.connect(activity.qr.set_remaining)
+    qr.link_ready.connect(activity.show_qr_link)
+    qr.polled.connect(activity.show_qr_state)
+    qr.tick.connect(activity.set_qr_remaining)
     qr.finished.connect(on_finished)
     qr.problem.connect(lambda text: entry.show_error(text, entry.amount))
     qr.journal_changed.connect(window.refresh_recent)

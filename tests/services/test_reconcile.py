@@ -46,6 +46,26 @@ def test_open_attempts_are_settled_from_the_banks_truth(parts) -> None:
     assert len(report.settled) == 2 and not report.still_open
 
 
+def test_start_up_reconciliation_leaves_a_payment_started_since_alone(parts) -> None:
+    """The till takes a payment while the start-up reconciliation is still to run: that
+    attempt is the controller's, not the reconciler's (it would close it as cancelled)."""
+    emu, journal, client = parts
+    checkout = CheckoutService(journal, client)
+    crashed = checkout.begin(Decimal("200"))  # left by the previous run
+    checkout.release(crashed.invoice_id)
+    reconciler = Reconciler(journal, client)
+    left_open = reconciler.left_open()
+    assert left_open == {crashed.invoice_id}
+    live = checkout.begin(Decimal("300"))  # the cashier's first payment of this run
+    checkout.request_token(live.invoice_id)
+    report = reconciler.run(only=left_open)
+    assert journal.get(crashed.invoice_id).status is PaymentStatus.CANCELLED
+    assert journal.get(live.invoice_id).status is PaymentStatus.TOKEN_ISSUED
+    assert [p.invoice_id for p in report.settled] == [crashed.invoice_id]
+    emu.pay(live.invoice_id, "4405639704015096")
+    assert checkout.confirm(live.invoice_id, hint=True).status is PaymentStatus.PAID
+
+
 def test_unreachable_bank_leaves_attempts_open(parts) -> None:
     emu, journal, client = parts
     checkout = CheckoutService(journal, client)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 if TYPE_CHECKING:
     from pos_app.runtime import Runtime
+    from pos_app.ui.controller import CheckoutController
     from pos_app.ui.history.window import HistoryWindow
     from pos_app.ui.main_window import MainWindow
     from pos_app.ui.tasks import Tasks
@@ -47,7 +48,6 @@ class HistoryLauncher(QObject):
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.button.setIconSize(QSize(22, 22))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the amount field keeps the focus
-        window.controller.journal_changed.connect(self._journal_changed)
         window.installEventFilter(self)
         self.retranslate()
 
@@ -61,10 +61,17 @@ class HistoryLauncher(QObject):
             self.retranslate()
         return False
 
-    def open(self) -> HistoryWindow:
+    def attach(self, controller: CheckoutController) -> None:
+        """The till's services are ready: the history can open and follow new payments."""
+        controller.journal_changed.connect(self._journal_changed)
+
+    def open(self) -> HistoryWindow | None:
+        """The history window, or None while the till is still loading its services."""
+        controller = self.window.controller
+        if controller is None:
+            return None
         if self.history is None:
-            rt = self.window.controller.rt
-            self.history = history_window(rt, self.window.controller.tasks, self.window)
+            self.history = history_window(controller.rt, controller.tasks, self.window)
             self.history.resize(1400, 720)
         else:
             self.history.apply_filter()

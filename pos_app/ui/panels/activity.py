@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -15,14 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_app.domain.payment import Payment, PaymentStatus
-from pos_app.ui.i18n import date_time, money
 from pos_app.ui.icons import icon
-from pos_app.ui.messages import reason_advice
-from pos_app.ui.panels.qr_panel import QrPanel
-from pos_app.ui.status_style import look, status_words
 
 if TYPE_CHECKING:
+    from pos_app.services.qr_payment import QrLink, QrState
+    from pos_app.ui.panels.qr_panel import QrPanel
+    from pos_app.ui.panels.result import ResultPanel
     from pos_app.ui.web.checkout_view import CheckoutView
 
 
@@ -133,71 +132,14 @@ class FormPanel(_Retranslating):
             self.checkout.setAccessibleName(self.tr("The bank's card form"))
 
 
-class ResultPanel(_Retranslating):
-    """The outcome in words and sign (never colour alone), with the receipt facts."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.sign = QLabel(self)
-        self.sign.setObjectName("resultSign")
-        self.sign.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.words = QLabel(self)
-        self.words.setObjectName("resultWords")
-        self.words.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.amount = QLabel(self)
-        self.amount.setObjectName("resultAmount")
-        self.amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.facts = QLabel(self)
-        self.facts.setObjectName("resultFacts")
-        self.facts.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_hint = QLabel(self)
-        self.next_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        for widget in (self.sign, self.words, self.amount, self.facts, self.note, self.next_hint):
-            layout.addWidget(widget)
-        layout.addStretch(1)
-        self.payment: Payment | None = None
-        self.paid = False
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.next_hint.setText(self.tr("Type the next amount to continue."))
-        if self.payment is not None:
-            self.show_payment(self.payment, self.note.text())
-
-    def show_payment(self, payment: Payment, note: str = "") -> None:
-        self.payment = payment
-        style = look(payment.status)
-        words = status_words(payment.status)
-        self.sign.setText(style.sign)
-        self.sign.setStyleSheet(f"color: {style.colour};")
-        self.words.setText(words)
-        self.words.setStyleSheet(f"color: {style.colour};")
-        self.amount.setText(money(payment.amount))
-        rows = [self.tr("Invoice: %1").replace("%1", payment.invoice_id),
-                self.tr("Time: %1").replace("%1", date_time(payment.updated_at))]
-        if payment.card_mask:
-            rows.append(self.tr("Card: %1").replace("%1", payment.card_mask))
-        if payment.reference:
-            rows.append(self.tr("RRN: %1").replace("%1", payment.reference))
-        if payment.approval_code:
-            rows.append(self.tr("Approval code: %1").replace("%1", payment.approval_code))
-        if payment.status is not PaymentStatus.PAID and payment.reason_code:
-            rows.append(reason_advice(payment.reason_code))
-        self.facts.setText("\n".join(rows))
-        self.note.setText(note)
-        self.setAccessibleName(self.tr("Payment result"))
-        self.setAccessibleDescription(f"{words}. {money(payment.amount)}")
-        self.paid = payment.status is PaymentStatus.PAID
-
-
 class ActivityPanel(QStackedWidget):
-    """Switches between idle, progress, form, result and the QR; nothing else."""
+    """Switches between idle, progress, form, result and the QR; nothing else.
+
+    Only the idle page exists at first, so the window appears fast; the QR page (and the
+    ``qrcode`` library) is built when a QR payment first needs it.
+    """
+
+    qr_created = Signal(object)  # the QrPanel, once, when first needed
 
     def __init__(self, checkout: CheckoutView | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,14 +147,53 @@ class ActivityPanel(QStackedWidget):
         self.idle.setObjectName("idleHint")
         self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.idle.setWordWrap(True)
-        self.progress = ProgressPanel(self)
-        self.form = FormPanel(checkout, self)
-        self.result = ResultPanel(self)
-        for page in (self.idle, self.progress, self.form, self.result):
-            self.addWidget(page)
-        self.qr = QrPanel(self)  # pay by QR on the customer's phone
-        self.addWidget(self.qr)
+        self.addWidget(self.idle)
+        self._checkout = checkout
+        self._qr: QrPanel | None = None
         self.retranslate()
+
+    # The other pages are built when first needed (the controllers ask for them once attached,
+    # after the window's first paint).
+    @cached_property
+    def progress(self) -> ProgressPanel:
+        page = ProgressPanel(self)
+        self.addWidget(page)
+        return page
+
+    @cached_property
+    def form(self) -> FormPanel:
+        page = FormPanel(self._checkout, self)
+        self.addWidget(page)
+        return page
+
+    @cached_property
+    def result(self) -> ResultPanel:
+        from pos_app.ui.panels.result import ResultPanel
+
+        page = ResultPanel(self)
+        self.addWidget(page)
+        return page
+
+    @property
+    def qr(self) -> QrPanel:
+        """The page for paying by QR on the customer's phone, built on first use."""
+        if self._qr is None:
+            from pos_app.ui.panels.qr_panel import QrPanel
+
+            self._qr = QrPanel(self)
+            self.addWidget(self._qr)
+            self.qr_created.emit(self._qr)
+        return self._qr
+
+    # the QR controller's signals land here, so that they build the page only when it is used
+    def show_qr_link(self, link: QrLink, can_send: bool) -> None:
+        self.qr.show_link(link, can_send)
+
+    def show_qr_state(self, state: QrState) -> None:
+        self.qr.show_state(state)
+
+    def set_qr_remaining(self, seconds: float) -> None:
+        self.qr.set_remaining(seconds)
 
     def retranslate(self) -> None:
         self.idle.setText(self.tr("Type the amount and press Enter to pay by card, or F2 for a "

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from pos_app.domain.payment import Payment
 from pos_app.ui.i18n import money, time_only
-from pos_app.ui.status_style import look, status_words
+
+if TYPE_CHECKING:
+    from pos_app.domain.payment import Payment
 
 
 class RecentStrip(QWidget):
@@ -47,6 +50,8 @@ class RecentStrip(QWidget):
                 label.setText("")
                 label.setVisible(False)
                 continue
+            from pos_app.ui.status_style import look, status_words  # the strip starts empty
+
             style = look(payment.status)
             when = time_only(payment.created_at)
             text = f"{when} {style.sign} {money(payment.amount)} · {status_words(payment.status)}"

@@ -1,0 +1,123 @@
+"""Start-up children for scripts/benchmark.py: ``python``, ``baseline`` and ``app``.
+
+Run as ``python scripts/bench_startup.py MODE`` with ``BENCH_T0`` (the parent's ``time.time()``
+just before spawning) in the environment; prints one ``BENCH {...}`` line.
+
+This file imports nothing but ``os``, ``sys`` and ``time`` before the code it measures, so the
+bare PySide6 window and the till pay for exactly their own imports (benchmark.py's argparse,
+statistics, json… would otherwise be preloaded for both and flatter the ratio).
+"""
+
+import os
+import sys
+import time
+
+MARK = "BENCH "
+
+
+def since_spawn() -> float:
+    return time.time() - float(os.environ["BENCH_T0"])
+
+
+def emit(**figures: float) -> None:
+    print(MARK + "{" + ", ".join(f'"{k}": {v!r}' for k, v in figures.items()) + "}", flush=True)
+
+
+def install_ready_probe(window, focus, on_ready) -> None:
+    """Call ``on_ready(seconds since spawn)`` once ``window`` has been exposed and painted,
+    ``focus`` has keyboard focus, and one more event-loop turn has run after all that."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    state = {"painted": False, "done": False}
+
+    def check() -> None:
+        if state["done"]:
+            return
+        handle = window.windowHandle()
+        if state["painted"] and handle is not None and handle.isExposed() and focus.hasFocus():
+            state["done"] = True
+            QTimer.singleShot(0, lambda: on_ready(since_spawn()))  # one more loop turn
+        else:
+            QTimer.singleShot(1, check)
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and not state["painted"]:
+                state["painted"] = True
+                QTimer.singleShot(0, check)  # after paintEvent has returned
+            return False
+
+    probe = Probe(window)
+    window.installEventFilter(probe)
+    window._bench_probe = probe  # keep a reference
+    QTimer.singleShot(0, check)
+
+
+def child_python() -> None:
+    emit(ready=since_spawn())
+
+
+def child_baseline() -> None:
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    edit = QLineEdit(window)
+    window.setCentralWidget(edit)
+    window.resize(1180, 780)
+    edit.setFocus()
+    window.show()
+
+    def ready(seconds: float) -> None:
+        emit(ready=seconds)
+        app.quit()
+
+    install_ready_probe(window, edit, ready)
+    app.exec()
+
+
+def child_app() -> None:
+    """``pos-app --training`` through its real entry point, as the console script runs it
+    (``from pos_app.cli import main``), with a probe hooked into ``QApplication.exec`` (run_gui
+    has shown the window by then). After "ready", it also times the web engine's warm-up."""
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.cli import main
+
+    original_exec = QApplication.exec
+    result: dict[str, float] = {}
+
+    def exec_with_probe(app: QApplication) -> int:
+        from pos_app.ui.main_window import MainWindow
+
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+
+        def ready(seconds: float) -> None:
+            result["ready"] = seconds
+            form = window.activity.form
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            import tilldrive
+
+            t = time.perf_counter()
+            # the web view is created after the window shows (run_gui queues attach_web)
+            tilldrive.wait_until(
+                lambda: form.checkout is not None and form.checkout.page is not None,
+                what="warm_up",
+            )
+            page = form.checkout.page
+            box: list[bool] = []
+            page.loadFinished.connect(lambda ok: box.append(ok))
+            tilldrive.wait_until(lambda: bool(box) or tilldrive.blank_loaded(page), what="warm-up page")
+            result["warm"] = seconds + (time.perf_counter() - t)
+            app.quit()
+
+        install_ready_probe(window, window.entry.amount, ready)
+        return original_exec()
+
+    QApplication.exec = exec_with_probe  # type: ignore[method-assign]
+    code = main(["--training"])
+    emit(code=code, **result)
+
+
+if __name__ == "__main__":
+    {"python": child_python, "baseline": child_baseline, "app": child_app}[sys.argv[1]]()

@@ -1,0 +1,100 @@
+"""`pos-app` as run_gui starts it: the window first, the services on a worker thread after the
+first paint, then the controllers. Keys pressed in between are not lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from pos_app.domain.payment import PaymentStatus
+from pos_app.runtime import Setup, check_setup
+from pos_app.store.errors import StorageError
+from pos_app.store.settings import Settings
+from pos_app.training import Emulator
+from pos_app.ui.app import Startup, Till
+from pos_app.ui.controller import Stage
+from tests.webengine.helpers import TIMEOUT, type_card, wait_for_card_form
+
+pytestmark = pytest.mark.webengine
+
+
+def _setup(emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Setup:
+    monkeypatch.setenv("POS_APP_HOME", str(tmp_path))
+    return check_setup("training", settings=Settings(environment="training"),
+                       emulator_urls=emulator.urls)
+
+
+def _start(qtbot: QtBot, setup: Setup) -> Startup:
+    startup = Startup(setup)
+    qtbot.addWidget(startup.window)
+    startup.show()
+    return startup
+
+
+def test_window_first_then_services_and_an_early_enter_pays(
+    qtbot: QtBot, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    startup = _start(qtbot, _setup(emulator, tmp_path, monkeypatch))
+    window = startup.window
+    # Nothing but the window yet: no journal, no controller, no web engine.
+    assert window.controller is None and startup.till is None
+    assert not (tmp_path / "journal.sqlite3").exists()
+    assert window.entry.amount.hasFocus() or window.focusWidget() is window.entry.amount
+    # The cashier types and presses Enter before the services are there.
+    qtbot.keyClicks(window.entry.amount, "1500")
+    qtbot.keyClick(window.entry.amount, Qt.Key.Key_Return)
+    assert window.controller is None  # still loading: the Enter is kept, not lost
+    with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as ready:
+        pass
+    till: Till = ready.args[0]
+    assert till is startup.till and window.controller is till.controller
+    frame = wait_for_card_form(qtbot, till)
+    type_card(qtbot, till, frame, "4405639704015096", "0127", "321")
+    qtbot.waitUntil(lambda: till.controller.stage is Stage.RESULT, timeout=TIMEOUT)
+    payments = till.runtime.journal.recent(5)
+    assert [p.status for p in payments] == [PaymentStatus.PAID]
+    assert payments[0].amount == 1500
+    runtime = till.runtime
+    startup.close()
+    runtime.close()
+
+
+def test_esc_before_the_services_are_loaded_takes_the_enter_back(
+    qtbot: QtBot, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    startup = _start(qtbot, _setup(emulator, tmp_path, monkeypatch))
+    window = startup.window
+    qtbot.keyClicks(window.entry.amount, "700")
+    qtbot.keyClick(window.entry.amount, Qt.Key.Key_Return)
+    window._on_escape()  # what the Esc shortcut runs (offscreen windows get no shortcuts)
+    assert window.entry.amount.text() == ""
+    with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as ready:
+        pass
+    till: Till = ready.args[0]
+    assert till.controller.stage is Stage.IDLE
+    assert till.runtime.journal.recent(5) == []
+    assert emulator.calls("token") == 0
+    runtime = till.runtime
+    startup.close()
+    runtime.close()
+
+
+def test_a_journal_that_cannot_be_opened_is_said_plainly(
+    qtbot: QtBot, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setup = _setup(emulator, tmp_path, monkeypatch)
+
+    def broken(self: Setup) -> None:
+        raise StorageError("read_only", "OperationalError: attempt to write a readonly database")
+
+    monkeypatch.setattr(Setup, "build", broken)
+    startup = _start(qtbot, setup)
+    with qtbot.waitSignal(startup.failed, timeout=TIMEOUT) as failed:
+        pass
+    text = failed.args[0]
+    assert "cannot be written" in text and "readonly database" not in text
+    assert startup.till is None and startup.window.controller is None
+    startup.close()
