@@ -14,9 +14,6 @@ a cache folder at start (``pyside6-lrelease`` ships with PySide6).
 from __future__ import annotations
 
 import logging
-import shutil
-import sys
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +56,9 @@ def translations_dir() -> Path:
 
 
 def _lrelease() -> str | None:
+    import shutil
+    import sys
+
     found = shutil.which("pyside6-lrelease")
     if found:
         return found
@@ -75,6 +75,8 @@ def qm_path(language: str) -> Path | None:
         return qm
     if not ts.is_file():
         return None
+    import tempfile  # only in a source checkout whose catalogues were never compiled
+
     cached = Path(tempfile.gettempdir()) / "pos-app-translations" / qm.name
     if cached.is_file() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -22,7 +23,6 @@ from pos_app.ui.icons import icon
 from pos_app.ui.kiosk import Kiosk
 from pos_app.ui.panels.activity import ActivityPanel
 from pos_app.ui.panels.entry import EntryPanel
-from pos_app.ui.panels.offline_banner import OfflineBanner
 from pos_app.ui.panels.recent import RecentStrip
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from pos_app.services.connectivity import Reachability
     from pos_app.store.settings import Settings
     from pos_app.ui.controller import CheckoutController, Stage
+    from pos_app.ui.panels.offline_banner import OfflineBanner
     from pos_app.ui.qr_controller import QrController
     from pos_app.ui.web.checkout_view import CheckoutView
 
@@ -56,8 +57,7 @@ class MainWindow(QMainWindow):
         self.entry = EntryPanel(self, maximum=maximum)
         self.activity = ActivityPanel(checkout, self)
         self.recent = RecentStrip(self)
-        self.banner = OfflineBanner(self)
-        self.entry.blocked.connect(self.banner.show)
+        self.entry.blocked.connect(lambda: self.banner.show())
 
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
@@ -71,12 +71,12 @@ class MainWindow(QMainWindow):
         self.entry.setFixedWidth(452)
         root = QVBoxLayout()
         root.addLayout(top)
-        root.addWidget(self.banner)
         root.addLayout(middle, 1)
         root.addWidget(self.recent)
         central = QWidget(self)
         central.setLayout(root)
         self.setCentralWidget(central)
+        self._root = root
 
         self.entry.pay_requested.connect(lambda *request: self._request("card", *request))
         self.entry.qr_requested.connect(lambda *request: self._request("qr", *request))
@@ -88,13 +88,23 @@ class MainWindow(QMainWindow):
         f2.activated.connect(self.entry.submit_qr)
         retry = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         retry.setContext(Qt.ShortcutContext.WindowShortcut)
-        retry.activated.connect(self.banner.retry_clicked)
+        retry.activated.connect(lambda: self.banner.retry_clicked.emit())
         self.kiosk = Kiosk(self)
         # Until attach(): the history and the settings need the journal and the services.
         self.history.action.setEnabled(False)
         self.settings_action.setEnabled(False)
         self.retranslate()
         self.entry.amount.setFocus()
+
+    @cached_property
+    def banner(self) -> OfflineBanner:
+        """The offline banner (hidden), below the header; built when the connection is first
+        reported, which is after the first paint."""
+        from pos_app.ui.panels.offline_banner import OfflineBanner
+
+        banner = OfflineBanner(self)
+        self._root.insertWidget(1, banner)
+        return banner
 
     def attach(self, controller: CheckoutController, qr: QrController | None = None) -> None:
         """Connect the controllers; carry out an Enter or F2 the cashier pressed before this."""
