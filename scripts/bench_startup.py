@@ -1,4 +1,5 @@
-"""Start-up children for scripts/benchmark.py: ``python``, ``baseline`` and ``app``.
+"""Start-up children for scripts/benchmark.py: ``python``, ``baseline``, ``floor``, ``window``
+and ``app``.
 
 Run as ``python scripts/bench_startup.py MODE`` with ``BENCH_T0`` (the parent's ``time.time()``
 just before spawning) in the environment; prints one ``BENCH {...}`` line.
@@ -76,6 +77,50 @@ def child_baseline() -> None:
     app.exec()
 
 
+def child_floor() -> None:
+    """The bare window plus what QtWebEngine requires before QApplication exists
+    (``AA_ShareOpenGLContexts``, which builds PySide's ``Qt`` namespace: ~100 Python enums)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    edit = QLineEdit(window)
+    window.setCentralWidget(edit)
+    window.resize(1180, 780)
+    edit.setFocus()
+    window.show()
+
+    def ready(seconds: float) -> None:
+        emit(ready=seconds)
+        app.quit()
+
+    install_ready_probe(window, edit, ready)
+    app.exec()
+
+
+def child_window() -> None:
+    """The till's window as ``run_gui`` builds it, without the command line, the log file or the
+    settings file (default settings): what the window alone costs."""
+    from pos_app.runtime import check_setup
+    from pos_app.store.settings import Settings
+    from pos_app.ui.app import Startup, ensure_app
+
+    setup = check_setup("training", settings=Settings(environment="training"))
+    app = ensure_app()
+    startup = Startup(setup)
+    startup.show()
+
+    def ready(seconds: float) -> None:
+        emit(ready=seconds)
+        app.quit()
+
+    install_ready_probe(startup.window, startup.window.entry.amount, ready)
+    app.exec()
+    startup.close()
+
+
 def child_app() -> None:
     """``pos-app --training`` through its real entry point, as the console script runs it
     (``from pos_app.cli import main``), with a probe hooked into ``QApplication.exec`` (run_gui
@@ -120,4 +165,5 @@ def child_app() -> None:
 
 
 if __name__ == "__main__":
-    {"python": child_python, "baseline": child_baseline, "app": child_app}[sys.argv[1]]()
+    {"python": child_python, "baseline": child_baseline, "floor": child_floor,
+     "window": child_window, "app": child_app}[sys.argv[1]]()

@@ -156,7 +156,7 @@ def bundle_size() -> str:
 # parent
 # ================================================================================================
 
-STARTUP_CHILDREN = ("python", "baseline", "app")  # in bench_startup.py: lean imports
+STARTUP_CHILDREN = ("python", "baseline", "floor", "window", "app")  # in bench_startup.py: lean imports
 
 
 def run_child(args: list[str], timeout: float) -> dict:
@@ -229,14 +229,17 @@ def main() -> int:
         print(f"[{time.monotonic() - started:6.1f}s] {msg}", file=sys.stderr, flush=True)
 
     # start-up, interleaved so that drift (page cache, thermal) hits both sides alike
-    py, base, app, warm = [], [], [], []
+    py, base, floor, window, app, warm = [], [], [], [], [], []
     for i in range(n):
         py.append(run_child(["python"], 60)["ready"])
         base.append(run_child(["baseline"], 60)["ready"])
+        floor.append(run_child(["floor"], 60)["ready"])
+        window.append(run_child(["window"], 60)["ready"])
         r = run_child(["app"], 120)
         app.append(r["ready"])
         warm.append(r["warm"])
         log(f"start-up run {i + 1}/{n}: python {py[-1]:.3f}s, bare Qt {base[-1]:.3f}s, "
+            f"+AA_ShareOpenGLContexts {floor[-1]:.3f}s, window only {window[-1]:.3f}s, "
             f"app {app[-1]:.3f}s (warm {warm[-1]:.3f}s)")
 
     first, later, pan_first, pan_later, whole = [], [], [], [], []
@@ -275,6 +278,10 @@ def main() -> int:
     ratio_min = min(app) / min(base)
     rows.append(("Start-up ratio app / bare PySide6", f"{ratio_med:.2f}x", f"{ratio_min:.2f}x", "<= 1.5x",
                  ok(ratio_med <= 1.5)))
+    for name, values in (("  (info) bare window + AA_ShareOpenGLContexts", floor),
+                         ("  (info) the till's window alone (no CLI, log, settings)", window)):
+        rows.append((f"{name}: {med(values) / med(base):.2f}x (n={n})", fmt_s(med(values)),
+                     fmt_s(min(values)), "", ""))
     row(f"  (info) app: warm-up page loaded (n={n})", warm)
     row(f"Enter -> form_loaded, 1st payment (n={n})", first, "< 1.0 s", ok(med(first) < 1.0))
     row(f"Enter -> form_loaded, later (n={len(later)})", later, "< 1.0 s", ok(med(later) < 1.0))

@@ -26,6 +26,8 @@ from pos_app.ui import i18n
 from pos_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from pos_app.runtime import Runtime, Setup
     from pos_app.store.settings import Settings
     from pos_app.ui.connection import ConnectionMonitor
@@ -236,6 +238,7 @@ class Startup(QObject):
         self._warm_timer = QTimer(self.window)
         self._warm_timer.setSingleShot(True)
         self._closed = False
+        self._loading: Future[tuple[Runtime, frozenset[str]]] | None = None
         _FirstPaint(self.window, self._load)
 
     def show(self) -> None:
@@ -251,7 +254,8 @@ class Startup(QObject):
         from pos_app.ui.tasks import Tasks
 
         self.tasks = Tasks()
-        self.tasks.run(lambda: _load_services(self.setup), self._attach, self._fail)
+        self._loading = self.tasks.run(lambda: _load_services(self.setup), self._attach,
+                                       self._fail)
 
     def _attach(self, loaded: tuple[Runtime, frozenset[str]]) -> None:
         assert self.tasks is not None
@@ -286,9 +290,13 @@ class Startup(QObject):
         self._warm_timer.stop()
         if self.till is not None:
             self.till.close()
-        else:
+        else:  # closed while the services were loading: let them finish, then close them
             if self.tasks is not None:
                 self.tasks.shutdown(wait=True)
+            loading = self._loading
+            if loading is not None and loading.done() and not loading.cancelled() \
+                    and loading.exception() is None:
+                loading.result()[0].close()
             self.window.kiosk.allow_close()
             self.window.close()
             self.window.deleteLater()

@@ -3,6 +3,8 @@ first paint, then the controllers. Keys pressed in between are not lost."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -98,3 +100,27 @@ def test_a_journal_that_cannot_be_opened_is_said_plainly(
     assert "cannot be written" in text and "readonly database" not in text
     assert startup.till is None and startup.window.controller is None
     startup.close()
+
+
+def test_closed_while_the_services_load_leaves_nothing_open(
+    qtbot: QtBot, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    setup = _setup(emulator, tmp_path, monkeypatch)
+    release = threading.Event()
+    real_build = Setup.build
+
+    def slow_build(self: Setup) -> object:
+        assert release.wait(TIMEOUT / 1000)
+        return real_build(self)
+
+    monkeypatch.setattr(Setup, "build", slow_build)
+    startup = _start(qtbot, setup)
+    qtbot.waitUntil(lambda: startup._loading is not None, timeout=TIMEOUT)  # stage 3 began
+    loading = startup._loading
+    release.set()
+    startup.close()  # the cashier closed the window while the services were loading
+    assert loading is not None and loading.done()
+    runtime, _left_open = loading.result()
+    assert startup.till is None
+    with pytest.raises(sqlite3.ProgrammingError):  # the journal was closed, not leaked
+        runtime.journal.conn.execute("SELECT 1")
