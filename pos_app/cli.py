@@ -14,6 +14,9 @@ from collections.abc import Sequence
 
 from pos_app import __version__
 
+ENVIRONMENTS = ("training", "test", "test-new", "prod")  # `pos-app --env`
+CONFIGURE_ENVIRONMENTS = ("test", "test-new", "prod")  # `pos-app configure --env`
+
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="pos-app", description="Halyk ePay counter till")
@@ -21,26 +24,67 @@ def parser() -> argparse.ArgumentParser:
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--training", action="store_true",
                       help="practise against the built-in ePay emulator (no real money)")
-    mode.add_argument("--env", choices=["training", "test", "test-new", "prod"],
+    mode.add_argument("--env", choices=ENVIRONMENTS,
                       help="ePay environment (default: from the settings)")
     p.add_argument("--debug", action="store_true", help="verbose log, web inspector menu")
     sub = p.add_subparsers(dest="command")
     journal = sub.add_parser("journal", help="print the payment journal")
     journal.add_argument("--csv", action="store_true", required=True, help="as CSV on stdout")
-    from pos_app.cli_admin import add_parser as add_configure
-
-    add_configure(sub)
+    configure = sub.add_parser(
+        "configure", help="store ePay credentials (secret from stdin)",
+        description="Store ePay credentials: the secret goes to the OS keyring.")
+    configure.add_argument("--env", dest="target_env", required=True,
+                           choices=CONFIGURE_ENVIRONMENTS, help="ePay environment")
+    configure.add_argument("--client-id", required=True, help="ePay client ID")
+    configure.add_argument("--terminal", required=True, help="terminal ID (a UUID)")
+    configure.add_argument("--shop-id", default=None, help="shop ID for invoice links (a UUID)")
+    configure.add_argument("--secret-stdin", action="store_true", required=True,
+                           help="read the client secret from standard input")
     doctor = sub.add_parser("doctor", help="check that this computer is ready for payments")
     doctor.add_argument("--training", dest="doctor_training", action="store_true",
                         help="also run a complete training payment offscreen")
     doctor.add_argument("--env", dest="doctor_env",
-                        choices=["training", "test", "test-new", "prod"],
+                        choices=ENVIRONMENTS,
                         help="check this environment instead of the configured one")
     return p
 
 
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line, as :func:`parser` reads it.
+
+    Starting the till (no command; ``--training``, ``--env ENV``, ``--debug``) is read without
+    building the parser: argparse's set-up (its sub-commands, gettext look-ups, ``locale``) is
+    a few milliseconds of every start. Anything else, including every error and ``--help``,
+    goes to argparse. ``tests/test_cli.py`` checks both give the same result.
+    """
+    words = list(sys.argv[1:] if argv is None else argv)
+    found = _gui_flags(words)
+    if found is not None:
+        return argparse.Namespace(**{"training": False, "env": None, "debug": False,
+                                     "command": None, **found})
+    return parser().parse_args(words)
+
+
+def _gui_flags(words: list[str]) -> dict[str, object] | None:
+    found: dict[str, object] = {}
+    rest = iter(words)
+    for word in rest:
+        if word in ("--training", "--debug") and word[2:] not in found:
+            found[word[2:]] = True
+        elif word == "--env" and "env" not in found:
+            value = next(rest, None)
+            if value not in ENVIRONMENTS:
+                return None
+            found["env"] = value
+        else:
+            return None
+    if "training" in found and "env" in found:
+        return None  # argparse says they exclude each other
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parse_args(argv)
     from pos_app.logsetup import setup_logging
     from pos_app.store import paths
 
@@ -56,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return doctor.main(training=args.training or args.doctor_training,
                            environment=args.doctor_env or args.env)
-    from pos_app.runtime import SetupError, check_setup
+    from pos_app.preflight import SetupError, check_setup
     from pos_app.store.settings import load as load_settings
 
     if not args.training and not args.env and not paths.settings_path().exists():
@@ -72,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SetupError as exc:
         print(f"pos-app: {exc}", file=sys.stderr)
         return 2
-    from pos_app.ui.app import run_gui
+    from pos_app.ui.startup import run_gui
 
     return run_gui(setup, debug=args.debug)
 

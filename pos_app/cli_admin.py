@@ -18,22 +18,9 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from pos_app.store.settings import Settings
 
-CONFIGURE_ENVIRONMENTS = ("test", "test-new", "prod")
 FLAG_OF = {"environment": "--env", "client_id": "--client-id", "terminal_id": "--terminal",
            "shop_id": "--shop-id", "client_secret": "stdin secret"}
 MAX_SECRET = 200
-
-
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("configure", help="store ePay credentials (secret from stdin)",
-                       description="Store ePay credentials: the secret goes to the OS keyring.")
-    p.add_argument("--env", dest="target_env", required=True, choices=CONFIGURE_ENVIRONMENTS,
-                   help="ePay environment")
-    p.add_argument("--client-id", required=True, help="ePay client ID")
-    p.add_argument("--terminal", required=True, help="terminal ID (a UUID)")
-    p.add_argument("--shop-id", default=None, help="shop ID for invoice links (a UUID)")
-    p.add_argument("--secret-stdin", action="store_true", required=True,
-                   help="read the client secret from standard input")
 
 
 def read_secret(stream: TextIO) -> str:

@@ -1,22 +1,21 @@
 """Wiring without Qt: settings + environment → hosts, credentials, client, journal, services.
 
-Used by the GUI (``pos_app.ui.app``) and the CLI (``journal``, ``doctor``). Training mode starts
-the ePay emulator in-process on loopback.
+Used by the GUI (``pos_app.ui.startup``, ``pos_app.ui.app``) and the CLI (``journal``,
+``doctor``). Training mode starts the ePay emulator in-process on loopback.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
-from pos_app.epay.config import TEST_MERCHANT, Credentials, EpayHosts, hosts_for, training_hosts
+from pos_app.epay.config import Credentials, EpayHosts, training_hosts
+from pos_app.preflight import Setup, SetupError, check_setup, resolve_credentials
 from pos_app.store import paths
 from pos_app.store.settings import Settings
-from pos_app.store.settings import load as load_settings
 
 if TYPE_CHECKING:
     from pos_app.epay.client import EpayClient
@@ -24,6 +23,10 @@ if TYPE_CHECKING:
     from pos_app.services.reconcile import Reconciler
     from pos_app.store.journal import Journal
 
+__all__ = [
+    "DeferredEmulator", "LazyClient", "Runtime", "Setup", "SetupError", "assemble",
+    "build_runtime", "check_setup", "resolve_credentials",
+]
 log = logging.getLogger("pos_app.runtime")
 
 
@@ -52,10 +55,6 @@ class LazyClient:
         with self._lock:
             if self._real is not None:
                 self._real.close()
-
-
-class SetupError(Exception):
-    """The till cannot run with this configuration; ``str()`` says what to do."""
 
 
 @dataclass
@@ -128,101 +127,52 @@ def _free_ports(count: int) -> list[int]:
             sock.close()
 
 
-def resolve_credentials(environment: str, settings: Settings) -> Credentials:
-    """Training and unconfigured ``test`` use the published test merchant; prod: keyring."""
-    if environment == "training":
-        return TEST_MERCHANT
-    if settings.client_id and settings.terminal_id and settings.environment == environment:
-        from pos_app.store.credentials import load_secret
+def assemble(setup: Setup) -> Runtime:
+    """Open the journal and assemble the services (~30 ms of imports; Qt-free, any thread)."""
+    from datetime import timedelta
+    from decimal import Decimal
 
-        secret = load_secret(environment, settings.client_id)
-        if secret:
-            return Credentials(settings.client_id, secret, settings.terminal_id, settings.shop_id)
-        if environment != "test":
-            raise SetupError(
-                "The client secret is not in the system keyring. Run the settings or "
-                "`pos-app configure` to store it."
-            )
-    if environment in ("test", "test-new"):
-        return TEST_MERCHANT
-    raise SetupError("This till has no ePay credentials. Open the settings to enter them.")
+    from pos_app.services.checkout import CheckoutOptions, CheckoutService
+    from pos_app.services.reconcile import Reconciler
+    from pos_app.store.journal import Journal
 
+    settings, credentials = setup.settings, setup.credentials
+    emulator: DeferredEmulator | None = None
+    hosts = setup.hosts
+    if hosts is None:  # training mode
+        urls = setup.emulator_urls
+        if urls is None:
+            emulator = DeferredEmulator()
+            urls = emulator.urls
+        hosts = training_hosts(urls["api"], urls["form"])
+    journal = Journal(paths.journal_path(), prefix=settings.invoice_prefix)
 
-@dataclass(frozen=True)
-class Setup:
-    """What the till will run against, checked before any window shows: cheap, no journal,
-    no network. :meth:`build` then makes the :class:`Runtime` (journal, services, emulator)."""
+    def make_client() -> EpayClient:
+        from pos_app.epay.client import EpayClient
 
-    environment: str
-    settings: Settings
-    credentials: Credentials
-    hosts: EpayHosts | None  # None in training mode until the emulator's ports are known
-    emulator_urls: dict[str, str] | None = None
+        if emulator is not None:
+            emulator.ensure()
 
-    def build(self) -> Runtime:
-        """Open the journal and assemble the services (~30 ms of imports; Qt-free, any thread)."""
-        from datetime import timedelta
-        from decimal import Decimal
+        return EpayClient(hosts, credentials)
 
-        from pos_app.services.checkout import CheckoutOptions, CheckoutService
-        from pos_app.services.reconcile import Reconciler
-        from pos_app.store.journal import Journal
-
-        settings, credentials = self.settings, self.credentials
-        emulator: DeferredEmulator | None = None
-        hosts = self.hosts
-        if hosts is None:  # training mode
-            urls = self.emulator_urls
-            if urls is None:
-                emulator = DeferredEmulator()
-                urls = emulator.urls
-            hosts = training_hosts(urls["api"], urls["form"])
-        journal = Journal(paths.journal_path(), prefix=settings.invoice_prefix)
-
-        def make_client() -> EpayClient:
-            from pos_app.epay.client import EpayClient
-
-            if emulator is not None:
-                emulator.ensure()
-
-            return EpayClient(hosts, credentials)
-
-        client = cast("EpayClient", LazyClient(make_client))
-        defaults = CheckoutOptions()
-        options = CheckoutOptions(
-            language=settings.language,
-            back_link=settings.back_link or defaults.back_link,
-            failure_back_link=settings.failure_back_link or defaults.failure_back_link,
-            post_link=settings.post_link,
-            failure_post_link=settings.failure_post_link,
-            max_amount=Decimal(settings.max_amount),
-        )
-        checkout = CheckoutService(journal, client, options)
-        reconciler = Reconciler(
-            journal, client, qr_lifetime=timedelta(minutes=settings.qr_expiry_minutes)
-        )
-        return Runtime(
-            self.environment, settings, hosts, credentials, journal, client, checkout, reconciler,
-            emulator,
-        )
-
-
-def check_setup(
-    environment: str,
-    *,
-    settings: Settings | None = None,
-    emulator_urls: dict[str, str] | None = None,
-) -> Setup:
-    """Hosts and credentials for ``environment``; :class:`SetupError` says what is missing."""
-    settings = settings or load_settings(paths.settings_path())
-    hosts: EpayHosts | None = None
-    if environment != "training":
-        try:
-            hosts = hosts_for(environment, os.environ)
-        except ValueError as exc:
-            raise SetupError(str(exc)) from exc
-    credentials = resolve_credentials(environment, settings)
-    return Setup(environment, settings, credentials, hosts, emulator_urls)
+    client = cast("EpayClient", LazyClient(make_client))
+    defaults = CheckoutOptions()
+    options = CheckoutOptions(
+        language=settings.language,
+        back_link=settings.back_link or defaults.back_link,
+        failure_back_link=settings.failure_back_link or defaults.failure_back_link,
+        post_link=settings.post_link,
+        failure_post_link=settings.failure_post_link,
+        max_amount=Decimal(settings.max_amount),
+    )
+    checkout = CheckoutService(journal, client, options)
+    reconciler = Reconciler(
+        journal, client, qr_lifetime=timedelta(minutes=settings.qr_expiry_minutes)
+    )
+    return Runtime(
+        setup.environment, settings, hosts, credentials, journal, client, checkout, reconciler,
+        emulator,
+    )
 
 
 def build_runtime(
@@ -232,4 +182,4 @@ def build_runtime(
     emulator_urls: dict[str, str] | None = None,
 ) -> Runtime:
     """Everything a till needs; for ``training`` an emulator is started unless URLs are given."""
-    return check_setup(environment, settings=settings, emulator_urls=emulator_urls).build()
+    return assemble(check_setup(environment, settings=settings, emulator_urls=emulator_urls))

@@ -103,9 +103,9 @@ def child_floor() -> None:
 def child_window() -> None:
     """The till's window as ``run_gui`` builds it, without the command line, the log file or the
     settings file (default settings): what the window alone costs."""
-    from pos_app.runtime import check_setup
+    from pos_app.preflight import check_setup
     from pos_app.store.settings import Settings
-    from pos_app.ui.app import Startup, ensure_app
+    from pos_app.ui.startup import Startup, ensure_app
 
     setup = check_setup("training", settings=Settings(environment="training"))
     app = ensure_app()
@@ -121,45 +121,75 @@ def child_window() -> None:
     startup.close()
 
 
+class _OnImport:
+    """A meta-path finder that calls ``then(module)`` right after ``name`` is imported, so the
+    probe can be hooked in without importing PySide6 earlier than ``pos-app`` itself does (what
+    is imported after PySide6 pays its per-import feature check)."""
+
+    def __init__(self, name: str, then) -> None:  # noqa: ANN001
+        self.name, self.then = name, then
+
+    def find_spec(self, name, path=None, target=None):  # noqa: ANN001, ANN201
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)
+        loader = spec.loader
+        original = loader.exec_module
+
+        def exec_module(module) -> None:  # noqa: ANN001
+            original(module)
+            self.then(module)
+
+        loader.exec_module = exec_module
+        return spec
+
+
 def child_app() -> None:
     """``pos-app --training`` through its real entry point, as the console script runs it
     (``from pos_app.cli import main``), with a probe hooked into ``QApplication.exec`` (run_gui
     has shown the window by then). After "ready", it also times the web engine's warm-up."""
-    from PySide6.QtWidgets import QApplication
-
-    from pos_app.cli import main
-
-    original_exec = QApplication.exec
     result: dict[str, float] = {}
 
-    def exec_with_probe(app: QApplication) -> int:
-        from pos_app.ui.main_window import MainWindow
+    def hook(qtwidgets) -> None:  # noqa: ANN001
+        QApplication = qtwidgets.QApplication  # noqa: N806
+        original_exec = QApplication.exec
 
-        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+        def exec_with_probe(app) -> int:  # noqa: ANN001
+            from pos_app.ui.main_window import MainWindow
 
-        def ready(seconds: float) -> None:
-            result["ready"] = seconds
-            form = window.activity.form
-            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-            import tilldrive
+            window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
 
-            t = time.perf_counter()
-            # the web view is created after the window shows (run_gui queues attach_web)
-            tilldrive.wait_until(
-                lambda: form.checkout is not None and form.checkout.page is not None,
-                what="warm_up",
-            )
-            page = form.checkout.page
-            box: list[bool] = []
-            page.loadFinished.connect(lambda ok: box.append(ok))
-            tilldrive.wait_until(lambda: bool(box) or tilldrive.blank_loaded(page), what="warm-up page")
-            result["warm"] = seconds + (time.perf_counter() - t)
-            app.quit()
+            def ready(seconds: float) -> None:
+                result["ready"] = seconds
+                form = window.activity.form
+                sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+                import tilldrive
 
-        install_ready_probe(window, window.entry.amount, ready)
-        return original_exec()
+                t = time.perf_counter()
+                # the web view is created after the window shows (run_gui queues attach_web)
+                tilldrive.wait_until(
+                    lambda: form.checkout is not None and form.checkout.page is not None,
+                    what="warm_up",
+                )
+                page = form.checkout.page
+                box: list[bool] = []
+                page.loadFinished.connect(lambda ok: box.append(ok))
+                tilldrive.wait_until(lambda: bool(box) or tilldrive.blank_loaded(page),
+                                     what="warm-up page")
+                result["warm"] = seconds + (time.perf_counter() - t)
+                app.quit()
 
-    QApplication.exec = exec_with_probe  # type: ignore[method-assign]
+            install_ready_probe(window, window.entry.amount, ready)
+            return original_exec()
+
+        QApplication.exec = exec_with_probe
+
+    sys.meta_path.insert(0, _OnImport("PySide6.QtWidgets", hook))
+    from pos_app.cli import main
+
     code = main(["--training"])
     emit(code=code, **result)
 

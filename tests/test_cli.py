@@ -51,3 +51,44 @@ def test_unknown_environment_is_refused_with_a_message(tmp_path: Path) -> None:
     done = _run(tmp_path, "--env", "staging")
     assert done.returncode == 2
     assert "invalid choice" in done.stderr
+
+
+GUI_ARGV = [
+    [], ["--training"], ["--debug"], ["--training", "--debug"], ["--debug", "--training"],
+    *[["--env", env] for env in ("training", "test", "test-new", "prod")],
+    ["--env", "prod", "--debug"], ["--debug", "--env", "test"],
+]
+OTHER_ARGV = [
+    ["--env"], ["--env", "bogus"], ["--env", "PROD"], ["--env=prod"], ["--train"], ["--deb"],
+    ["--training", "--env", "prod"], ["--env", "test", "--env", "prod"],
+    ["--training", "--training"], ["journal", "--csv"], ["doctor"], ["doctor", "--training"],
+    ["--training", "doctor"], ["-h"], ["--version"], ["extra"], ["--training", "extra"],
+]
+
+
+def test_the_fast_path_reads_a_start_exactly_as_argparse_does() -> None:
+    import pytest
+
+    from pos_app import cli
+
+    for argv in GUI_ARGV:
+        assert cli._gui_flags(list(argv)) is not None, argv
+        assert cli.parse_args(argv) == cli.parser().parse_args(argv), argv
+    for argv in OTHER_ARGV:
+        assert cli._gui_flags(list(argv)) is None, argv  # left to argparse, errors included
+        try:
+            expected = cli.parser().parse_args(argv)
+        except SystemExit as exc:
+            with pytest.raises(SystemExit) as got:
+                cli.parse_args(argv)
+            assert got.value.code == exc.code, argv
+        else:
+            assert cli.parse_args(argv) == expected, argv
+
+
+def test_a_start_does_not_build_the_parser() -> None:
+    code = ("import sys; from pos_app import cli; a = cli.parse_args(['--env', 'test', '--debug']);"
+            "print(a.env, a.debug, a.training, a.command, 'locale' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         timeout=60).stdout.split()
+    assert out == ["test", "True", "False", "None", "False"]

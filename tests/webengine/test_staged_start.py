@@ -16,8 +16,9 @@ from pos_app.runtime import Setup, check_setup
 from pos_app.store.errors import StorageError
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
-from pos_app.ui.app import Startup, Till
+from pos_app.ui.app import Till
 from pos_app.ui.controller import Stage
+from pos_app.ui.startup import Startup
 from tests.webengine.helpers import TIMEOUT, type_card, wait_for_card_form
 
 pytestmark = pytest.mark.webengine

@@ -1,0 +1,205 @@
+"""How ``pos-app`` starts its window, in stages, so that the cashier can type within a blink:
+
+1. before any window: settings, hosts and credentials (:func:`pos_app.preflight.check_setup`);
+2. the window with its panels, shown and focused (:func:`main_window`);
+3. on a worker thread: the journal, the services and their modules (:meth:`Setup.build`);
+4. back on the GUI thread: the controllers attached (:func:`pos_app.ui.app.wire_till`); an Enter
+   pressed during step 3 is carried out now;
+5. 250 ms later: Chromium, the connection probe and the start-up reconciliation.
+
+This module is on the path to the first paint: it imports only what the window needs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pos_app.resources import resource
+from pos_app.ui import i18n
+from pos_app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from pos_app.preflight import Setup
+    from pos_app.runtime import Runtime
+    from pos_app.store.settings import Settings
+    from pos_app.ui.app import Till
+    from pos_app.ui.tasks import Tasks
+
+log = logging.getLogger("pos_app.ui.startup")
+WARM_UP_DELAY_MS = 250
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    # What importing QtWebEngineWidgets would do; it lets the web engine load after the
+    # window shows instead of before (the import alone costs ~90 ms).
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication(argv or [sys.argv[0] if sys.argv else "pos-app"])
+    app.setApplicationName("pos-app")
+    app.setOrganizationName("HalykPOS")
+    return app
+
+
+def main_window(environment: str, settings: Settings) -> MainWindow:
+    """The window and its panels, before any service exists (stage 2)."""
+    from decimal import Decimal
+
+    app = ensure_app()
+    style = resource("style.qss")
+    if style.is_file() and not app.styleSheet():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return MainWindow(shop_name=settings.shop_name, environment=environment,
+                      maximum=Decimal(settings.max_amount))
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once ``widget`` has painted for the first time (on the next loop turn)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+class Startup(QObject):
+    """Stages 2–5 of the module docstring; ``till`` is set once the services are attached.
+
+    ``ready`` is emitted with the :class:`Till`; ``failed`` with a sentence for the cashier when
+    the journal or the services cannot be opened (the window then closes).
+    """
+
+    ready = Signal(object)  # Till
+    failed = Signal(str)
+
+    def __init__(self, setup: Setup, *, debug: bool = False) -> None:
+        super().__init__()
+        self.setup, self.debug = setup, debug
+        self.till: Till | None = None
+        self.tasks: Tasks | None = None  # made with the first background work, after the paint
+        i18n.set_language(setup.settings.language)
+        self.window = main_window(setup.environment, setup.settings)
+        self._warm_timer = QTimer(self.window)
+        self._warm_timer.setSingleShot(True)
+        self._closed = False
+        self._loading: Future[tuple[Runtime, frozenset[str]]] | None = None
+        _FirstPaint(self.window, self._load)
+
+    def show(self) -> None:
+        if self.setup.settings.kiosk:
+            self.window.kiosk.enter()
+        else:
+            self.window.resize(1180, 780)
+            self.window.show()
+
+    def _load(self) -> None:
+        if self._closed:
+            return
+        from pos_app.ui.tasks import Tasks
+
+        self.tasks = Tasks()
+        self._loading = self.tasks.run(lambda: _load_services(self.setup), self._attach,
+                                       self._fail)
+
+    def _attach(self, loaded: tuple[Runtime, frozenset[str]]) -> None:
+        from pos_app.ui.app import wire_till
+
+        assert self.tasks is not None
+        runtime, left_open = loaded
+        till = wire_till(runtime, self.window, self.tasks, debug=self.debug)
+        self.till = till
+        if till.display is not None:
+            till.display.place(self.window.screen())
+
+        # Chromium, httpx, the connection probe and the start-up reconciliation come a little
+        # later, so that the cashier's first key strokes are not held up by them.
+        def warm() -> None:
+            till.attach_web(debug=self.debug)
+            till.reconcile(left_open)
+            if till.monitor is not None:
+                till.monitor.start()
+
+        self._warm_timer.timeout.connect(warm)
+        self._warm_timer.start(WARM_UP_DELAY_MS)
+        self.ready.emit(till)
+
+    def _fail(self, exc: BaseException) -> None:
+        from pos_app.store.errors import StorageError
+
+        log.error("the till could not start: %s", type(exc).__name__, exc_info=exc)
+        text = str(exc) if isinstance(exc, StorageError) else self.tr(
+            "The till could not start. Details are in the log file.")
+        self.failed.emit(text)
+
+    def close(self) -> None:
+        self._closed = True
+        self._warm_timer.stop()
+        if self.till is not None:
+            self.till.close()
+        else:  # closed while the services were loading: let them finish, then close them
+            if self.tasks is not None:
+                self.tasks.shutdown(wait=True)
+            loading = self._loading
+            if loading is not None and loading.done() and not loading.cancelled() \
+                    and loading.exception() is None:
+                loading.result()[0].close()
+            self.window.kiosk.allow_close()
+            self.window.close()
+            self.window.deleteLater()
+
+
+def _load_services(setup: Setup) -> tuple[Runtime, frozenset[str]]:
+    """Stage 3, on a worker thread: the runtime, what the last run left open (before any
+    payment of this run can exist), and the modules stage 4 needs (imports only; widgets and
+    controllers are made on the GUI thread)."""
+    runtime = setup.build()
+    left_open = runtime.reconciler.left_open()
+    import pos_app.ui.app
+    import pos_app.ui.connection
+    import pos_app.ui.controller
+    import pos_app.ui.qr_controller  # noqa: F401
+
+    return runtime, left_open
+
+
+def run_gui(setup: Setup, *, debug: bool = False) -> int:
+    app = ensure_app()
+    startup = Startup(setup, debug=debug)
+    failure: list[str] = []
+
+    def failed(text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        failure.append(text)
+        QMessageBox.critical(startup.window, startup.window.windowTitle(), text)
+        app.quit()
+
+    startup.failed.connect(failed)
+    startup.show()
+    code = app.exec()
+    runtime = startup.till.runtime if startup.till is not None else None
+    startup.close()
+    # Run the deferred deletes now: pages must go before their profile, even at exit.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if runtime is not None:
+        runtime.close()
+    if failure:
+        print(f"pos-app: {failure[0]}", file=sys.stderr)
+        return 2
+    return int(code)
