@@ -20,7 +20,6 @@ from pos_app.domain.money import DEFAULT_MAXIMUM
 from pos_app.ui.history import HistoryLauncher
 from pos_app.ui.i18n import current_language, set_language
 from pos_app.ui.icons import icon
-from pos_app.ui.kiosk import Kiosk
 from pos_app.ui.panels.activity import ActivityPanel
 from pos_app.ui.panels.entry import EntryPanel
 from pos_app.ui.panels.recent import RecentStrip
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from pos_app.services.connectivity import Reachability
     from pos_app.store.settings import Settings
     from pos_app.ui.controller import CheckoutController, Stage
+    from pos_app.ui.kiosk import Kiosk
     from pos_app.ui.panels.offline_banner import OfflineBanner
     from pos_app.ui.qr_controller import QrController
     from pos_app.ui.web.checkout_view import CheckoutView
@@ -89,12 +89,18 @@ class MainWindow(QMainWindow):
         retry = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         retry.setContext(Qt.ShortcutContext.WindowShortcut)
         retry.activated.connect(lambda: self.banner.retry_clicked.emit())
-        self.kiosk = Kiosk(self)
         # Until attach(): the history and the settings need the journal and the services.
         self.history.action.setEnabled(False)
         self.settings_action.setEnabled(False)
         self.retranslate()
         self.entry.amount.setFocus()
+
+    @cached_property
+    def kiosk(self) -> Kiosk:
+        """Kiosk mode (full screen, leaving it needs the PIN), made when first needed."""
+        from pos_app.ui.kiosk import Kiosk
+
+        return Kiosk(self)
 
     @cached_property
     def banner(self) -> OfflineBanner:
