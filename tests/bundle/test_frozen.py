@@ -86,7 +86,8 @@ def test_started_from_the_bundle_folder_it_still_writes_nothing_there(
 def test_the_bundle_holds_resources_web_engine_and_keyring_metadata(frozen: Path) -> None:
     internal = frozen.parent / "_internal"
     for name in ("resources/checkout.html", "resources/style.qss", "resources/icons/pos-app.png",
-                 "pos_app/training/static/payment-api.js",
+                 "resources/icons/card.svg", "resources/icons/png/card-48.png",
+                 "resources/icons/png/card-96.png", "pos_app/training/static/payment-api.js",
                  "pos_app/training/static/lz-string.min.js"):
         assert (internal / name).is_file(), name
     qt = internal / "PySide6" / "Qt"
@@ -95,7 +96,7 @@ def test_the_bundle_holds_resources_web_engine_and_keyring_metadata(frozen: Path
                  "translations/qtwebengine_locales/en-US.pak",
                  "translations/qtwebengine_locales/ru.pak"):
         assert (qt / name).is_file(), name
-    if sys.platform.startswith("linux"):  # the till's icons are SVG (resources/icons)
+    if sys.platform.startswith("linux"):  # SVG icons beside their PNGs (resources/icons)
         assert (qt / "plugins" / "iconengines" / "libqsvgicon.so").is_file()
         assert (qt / "plugins" / "imageformats" / "libqsvg.so").is_file()
         assert (qt / "plugins" / "printsupport" / "libcupsprintersupport.so").is_file()
