@@ -58,9 +58,13 @@ def child_python() -> None:
     emit(ready=since_spawn())
 
 
-def child_baseline() -> None:
+def _bare_window(*, share_contexts: bool) -> None:
     from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
 
+    if share_contexts:
+        from PySide6.QtCore import QCoreApplication, Qt
+
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([sys.argv[0]])
     window = QMainWindow()
     edit = QLineEdit(window)
@@ -75,29 +79,17 @@ def child_baseline() -> None:
 
     install_ready_probe(window, edit, ready)
     app.exec()
+
+
+def child_baseline() -> None:
+    """A bare PySide6 window with one line edit."""
+    _bare_window(share_contexts=False)
 
 
 def child_floor() -> None:
     """The bare window plus what QtWebEngine requires before QApplication exists
     (``AA_ShareOpenGLContexts``, which builds PySide's ``Qt`` namespace: ~100 Python enums)."""
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
-
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication([sys.argv[0]])
-    window = QMainWindow()
-    edit = QLineEdit(window)
-    window.setCentralWidget(edit)
-    window.resize(1180, 780)
-    edit.setFocus()
-    window.show()
-
-    def ready(seconds: float) -> None:
-        emit(ready=seconds)
-        app.quit()
-
-    install_ready_probe(window, edit, ready)
-    app.exec()
+    _bare_window(share_contexts=True)
 
 
 def child_window() -> None:

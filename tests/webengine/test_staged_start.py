@@ -37,6 +37,20 @@ def _start(qtbot: QtBot, setup: Setup) -> Startup:
     return startup
 
 
+def _loaded(qtbot: QtBot, startup: Startup) -> Till:
+    with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as ready:
+        pass
+    till: Till = ready.args[0]
+    assert till is startup.till and startup.window.controller is till.controller
+    return till
+
+
+def _close(startup: Startup, till: Till) -> None:
+    runtime = till.runtime
+    startup.close()
+    runtime.close()
+
+
 def test_window_first_then_services_and_an_early_enter_pays(
     qtbot: QtBot, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -50,19 +64,14 @@ def test_window_first_then_services_and_an_early_enter_pays(
     qtbot.keyClicks(window.entry.amount, "1500")
     qtbot.keyClick(window.entry.amount, Qt.Key.Key_Return)
     assert window.controller is None  # still loading: the Enter is kept, not lost
-    with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as ready:
-        pass
-    till: Till = ready.args[0]
-    assert till is startup.till and window.controller is till.controller
+    till = _loaded(qtbot, startup)
     frame = wait_for_card_form(qtbot, till)
     type_card(qtbot, till, frame, "4405639704015096", "0127", "321")
     qtbot.waitUntil(lambda: till.controller.stage is Stage.RESULT, timeout=TIMEOUT)
     payments = till.runtime.journal.recent(5)
     assert [p.status for p in payments] == [PaymentStatus.PAID]
     assert payments[0].amount == 1500
-    runtime = till.runtime
-    startup.close()
-    runtime.close()
+    _close(startup, till)
 
 
 def test_esc_before_the_services_are_loaded_takes_the_enter_back(
@@ -74,15 +83,11 @@ def test_esc_before_the_services_are_loaded_takes_the_enter_back(
     qtbot.keyClick(window.entry.amount, Qt.Key.Key_Return)
     window._on_escape()  # what the Esc shortcut runs (offscreen windows get no shortcuts)
     assert window.entry.amount.text() == ""
-    with qtbot.waitSignal(startup.ready, timeout=TIMEOUT) as ready:
-        pass
-    till: Till = ready.args[0]
+    till = _loaded(qtbot, startup)
     assert till.controller.stage is Stage.IDLE
     assert till.runtime.journal.recent(5) == []
     assert emulator.calls("token") == 0
-    runtime = till.runtime
-    startup.close()
-    runtime.close()
+    _close(startup, till)
 
 
 def test_a_journal_that_cannot_be_opened_is_said_plainly(
