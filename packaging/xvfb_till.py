@@ -63,11 +63,29 @@ def xvfb(width: int = 1280, height: int = 1024) -> Iterator[str]:
             number = pipe.readline().strip()
         if not number:
             raise DriveError("Xvfb did not start")
-        yield f":{number}"
+        display = f":{number}"
+        wait_for_server(display, proc)
+        yield display
     finally:
         proc.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(10)
+
+
+def wait_for_server(display: str, server: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
+    """Until a client can connect to ``display``: ``-displayfd`` names the display when the
+    server has chosen it, and a till started in that instant once failed with "could not
+    connect to display" (CI, 2026-11-28)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise DriveError(f"Xvfb exited with {server.returncode}")
+        if subprocess.run(["xdotool", "getdisplaygeometry"],  # noqa: S607
+                          env={**os.environ, "DISPLAY": display}, capture_output=True,
+                          timeout=10, check=False).returncode == 0:
+            return
+        time.sleep(0.05)
+    raise DriveError(f"Xvfb on {display} took no connection within {timeout:.0f} s")
 
 
 def app_env(display: str, home: Path) -> dict[str, str]:
@@ -122,7 +140,14 @@ def till(command: list[str], display: str, home: Path, log: Path | None = None) 
     proc = subprocess.Popen([*command, "--training"], env=app_env(display, home),  # noqa: S603
                             stdout=out, stderr=subprocess.STDOUT)
     try:
-        window = wait_for_window(display, proc)
+        try:
+            window = wait_for_window(display, proc)
+        except DriveError as exc:
+            if log:
+                out.flush()  # type: ignore[union-attr]
+                tail = log.read_text(errors="replace").splitlines()[-12:]
+                raise DriveError(f"{exc}; its output ends:\n" + "\n".join(tail)) from exc
+            raise
         yield Till(display, proc, window, time.monotonic() - started, home, command)
     finally:
         proc.terminate()
