@@ -118,10 +118,10 @@ class _OnImport:
     probe can be hooked in without importing PySide6 earlier than ``pos-app`` itself does (what
     is imported after PySide6 pays its per-import feature check)."""
 
-    def __init__(self, name: str, then) -> None:  # noqa: ANN001
+    def __init__(self, name: str, then) -> None:
         self.name, self.then = name, then
 
-    def find_spec(self, name, path=None, target=None):  # noqa: ANN001, ANN201
+    def find_spec(self, name, path=None, target=None):
         if name != self.name:
             return None
         sys.meta_path.remove(self)
@@ -131,7 +131,7 @@ class _OnImport:
         loader = spec.loader
         original = loader.exec_module
 
-        def exec_module(module) -> None:  # noqa: ANN001
+        def exec_module(module) -> None:
             original(module)
             self.then(module)
 
@@ -145,11 +145,11 @@ def child_app() -> None:
     has shown the window by then). After "ready", it also times the web engine's warm-up."""
     result: dict[str, float] = {}
 
-    def hook(qtwidgets) -> None:  # noqa: ANN001
-        QApplication = qtwidgets.QApplication  # noqa: N806
+    def hook(qtwidgets) -> None:
+        QApplication = qtwidgets.QApplication
         original_exec = QApplication.exec
 
-        def exec_with_probe(app) -> int:  # noqa: ANN001
+        def exec_with_probe(app) -> int:
             from pos_app.ui.main_window import MainWindow
 
             window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
