@@ -45,7 +45,7 @@ class Till:
     def close(self) -> None:
         if self.monitor is not None:
             self.monitor.stop()
-        self.window.kiosk.allow_close()
+        self.window.allow_close()
         if self.qr is not None:
             self.qr.shutdown()  # an open QR attempt is left for the reconciler
         if self.display is not None:

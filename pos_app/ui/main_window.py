@@ -102,6 +102,11 @@ class MainWindow(QMainWindow):
 
         return Kiosk(self)
 
+    def allow_close(self) -> None:
+        """The program itself closes the window (shutdown, tests): no PIN, even in kiosk mode."""
+        if "kiosk" in vars(self):  # made only when kiosk mode was used
+            self.kiosk.allow_close()
+
     @cached_property
     def banner(self) -> OfflineBanner:
         """The offline banner (hidden), below the header; built when the connection is first

@@ -159,7 +159,7 @@ class Startup(QObject):
             if loading is not None and loading.done() and not loading.cancelled() \
                     and loading.exception() is None:
                 loading.result()[0].close()
-            self.window.kiosk.allow_close()
+            self.window.allow_close()
             self.window.close()
             self.window.deleteLater()
 
