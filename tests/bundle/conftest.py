@@ -1,7 +1,7 @@
 """The frozen bundle under test: ``$POS_APP_BUNDLE`` or ``dist/pos-app/pos-app``.
 
-Every test here is skipped when no bundle has been built (``scripts/build-bundle``); CI builds
-it in its own step after the main suite and then runs ``pytest tests/bundle``.
+``scripts/run-tests`` (the README's test command, and CI) builds it first when the sources
+changed (``scripts/build-bundle --if-stale``). Without a bundle these tests fail and say so.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ def bundle_executable() -> Path | None:
 def frozen() -> Path:
     exe = bundle_executable()
     if exe is None:
-        pytest.skip("no bundle: run scripts/build-bundle (or set POS_APP_BUNDLE)")
+        pytest.fail("no bundle: run scripts/run-tests or scripts/build-bundle "
+                    "(or set POS_APP_BUNDLE)")
     return exe
 
 

@@ -121,7 +121,7 @@ def test_unused_qt_modules_and_dev_tools_are_left_out(frozen: Path) -> None:
 
 
 def test_every_keyring_backend_is_frozen_in(frozen: Path) -> None:
-    readers = pytest.importorskip("PyInstaller.archive.readers")
+    from PyInstaller.archive import readers  # the `bundle` extra: scripts/build-bundle
     archive = readers.CArchiveReader(str(frozen))
     pyz_name = next(name for name in archive.toc if name.endswith("PYZ.pyz"))
     modules = set(archive.open_embedded_archive(pyz_name).toc)

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X1
 def test_frozen_till_takes_a_payment_typed_at_the_keyboard(
         frozen: Path, untouched_bundle: Path, tmp_path: Path) -> None:
     if missing := xvfb_till.missing_tools():
-        pytest.skip(f"missing {', '.join(missing)} (scripts/setup --dev)")
+        pytest.fail(f"missing {', '.join(missing)}: run scripts/setup --dev")
     shots = tmp_path / "shots"
     shots.mkdir()
     home = tmp_path / "home"

@@ -22,7 +22,6 @@ def test_version_file_carries_the_app_version_and_parses(tmp_path: Path,
     text = path.read_text(encoding="utf-8")
     assert f"StringStruct('ProductVersion', '{__version__}')" in text
     assert f"filevers={version_info.version_tuple(__version__)}" in text
-    pytest.importorskip("PyInstaller")
     # PyInstaller's reader imports Windows-only helpers at module level; it needs none here.
     if sys.platform != "win32":
         monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))
