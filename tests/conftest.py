@@ -54,6 +54,16 @@ def emulator():  # type: ignore[no-untyped-def]
         emu.stop()
 
 
+@pytest.fixture
+def journal(tmp_path):  # type: ignore[no-untyped-def]
+    """A fresh payment journal in the test's folder, closed afterwards."""
+    from pos_app.store.journal import Journal
+
+    j = Journal(tmp_path / "journal.sqlite3")
+    yield j
+    j.close()
+
+
 @pytest.fixture(autouse=True)
 def _keep_language():  # type: ignore[no-untyped-def]
     """A test that switches the till's language must not leak it into the next test."""

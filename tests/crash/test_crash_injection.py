@@ -20,7 +20,6 @@ kills it with SIGKILL. Then:
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import sqlite3
@@ -39,6 +38,7 @@ from pos_app.store.journal import Journal
 from pos_app.training import Emulator
 from tests.crash.conftest import KILLS
 from tests.support.crash_driver import CUSTOMER
+from tests.support.till_env import till_env
 
 pytestmark = [pytest.mark.crash, pytest.mark.timeout(300)]
 
@@ -52,18 +52,6 @@ TARGETS = (
     ("settled", 3, 2), ("refund_intent", 1, 2), ("refund_sent", 1, 2), ("refund_done", 1, 1),
 )
 OPEN = {"new", "token_issued", "widget_open", "checking", "unknown"}
-
-
-def _env(home: Path, emulator: Emulator) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        POS_APP_HOME=str(home),
-        POS_APP_EPAY_OAUTH_URL=emulator.urls["oauth_url"],
-        POS_APP_EPAY_API_URL=emulator.urls["api"],
-        POS_APP_EPAY_WIDGET_URL=emulator.urls["widget_url"],
-        PYTHONDONTWRITEBYTECODE="1",
-    )
-    return env
 
 
 def _run_and_kill(env: dict[str, str], seed: int, rng: random.Random) -> tuple[bool, str]:
@@ -161,7 +149,7 @@ def test_sigkill_at_random_points_loses_nothing_and_charges_nothing_twice(
     journal = tmp_path / "journal.sqlite3"
     kills = 0
     with Emulator() as emulator:
-        env = _env(tmp_path, emulator)
+        env = till_env(tmp_path, emulator, PYTHONDONTWRITEBYTECODE="1")
         for cycle in range(CYCLES):
             killed, where = _run_and_kill(env, seed, rng)
             kills += killed

@@ -9,15 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from pos_app.store.journal import Journal
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
-
 
 @pytest.fixture
 def make_unwritable() -> Iterator[object]:

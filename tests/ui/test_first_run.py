@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -18,15 +17,6 @@ from tests.support.fake_keyring import MemoryKeyring
 
 TERMINAL = "3b1c2a4e-0d5f-4a6b-8c7d-9e0f1a2b3c4d"
 SECRET = "wizard-secret-0123456789"
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -27,8 +27,8 @@ from pos_app.ui.tasks import Tasks
 from tests.services import conftest as training
 from tests.support.journal_data import generate
 
-# The training-mode fixtures of the service tests: emulator, journal, client, pay.
-emulator, journal, client, pay = training.emulator, training.journal, training.client, training.pay
+# The training-mode fixtures of the service tests (emulator and journal are test-wide).
+client, pay = training.client, training.pay
 SETTINGS = Settings(shop_name="Corner shop", shop_address="Almaty, Abay 10", language="en")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,15 +23,6 @@ from tests.support.fake_keyring import MemoryKeyring
 TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
 GOOD = Settings(environment="test", terminal_id=TERMINAL, client_id="SHOP1",
                 shop_name="Corner shop", back_link="https://shop.kz/ok")
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -17,21 +16,11 @@ from pos_app.runtime import build_runtime
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
 from pos_app.ui.app import build_till
+from tests.support.till_env import till_env
 from tests.webengine.helpers import TIMEOUT
 
 pytestmark = pytest.mark.webengine
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _env(home: Path, emulator: Emulator) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        POS_APP_HOME=str(home),
-        POS_APP_EPAY_OAUTH_URL=emulator.urls["oauth_url"],
-        POS_APP_EPAY_API_URL=emulator.urls["api"],
-        POS_APP_EPAY_WIDGET_URL=emulator.urls["widget_url"],
-    )
-    return env
 
 
 def _status(home: Path, invoice: str) -> str:
@@ -45,7 +34,7 @@ def test_killed_mid_check_is_reconciled_to_paid_at_next_start(
 ) -> None:
     emulator.configure(auto_pay={"after": 0.0, "approve": True})  # the customer pays at once
     emulator.add_fault("status", "http_error", count=-1, status=503)  # but the bank can't be asked
-    env = _env(tmp_path, emulator)
+    env = till_env(tmp_path, emulator)
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.support.crash_driver", "1500"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
