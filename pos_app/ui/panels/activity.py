@@ -149,7 +149,6 @@ class ActivityPanel(QStackedWidget):
         self.idle.setWordWrap(True)
         self.addWidget(self.idle)
         self._checkout = checkout
-        self._qr: QrPanel | None = None
         self.retranslate()
 
     # The other pages are built when first needed (the controllers ask for them once attached,
@@ -174,16 +173,15 @@ class ActivityPanel(QStackedWidget):
         self.addWidget(page)
         return page
 
-    @property
+    @cached_property
     def qr(self) -> QrPanel:
         """The page for paying by QR on the customer's phone, built on first use."""
-        if self._qr is None:
-            from pos_app.ui.panels.qr_panel import QrPanel
+        from pos_app.ui.panels.qr_panel import QrPanel
 
-            self._qr = QrPanel(self)
-            self.addWidget(self._qr)
-            self.qr_created.emit(self._qr)
-        return self._qr
+        page = QrPanel(self)
+        self.addWidget(page)
+        self.qr_created.emit(page)
+        return page
 
     # the QR controller's signals land here, so that they build the page only when it is used
     def show_qr_link(self, link: QrLink, can_send: bool) -> None:

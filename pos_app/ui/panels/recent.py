@@ -45,13 +45,13 @@ class RecentStrip(QWidget):
 
     def show_payments(self, payments: list[Payment]) -> None:
         self.payments = list(payments)
+        if payments:  # the strip starts empty: its styles load with the first payment
+            from pos_app.ui.status_style import look, status_words
         for label, payment in zip(self.items, [*payments, *[None] * self.count], strict=False):
             if payment is None:
                 label.setText("")
                 label.setVisible(False)
                 continue
-            from pos_app.ui.status_style import look, status_words  # the strip starts empty
-
             style = look(payment.status)
             when = time_only(payment.created_at)
             text = f"{when} {style.sign} {money(payment.amount)} · {status_words(payment.status)}"
