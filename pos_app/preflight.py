@@ -1,23 +1,20 @@
 """What the till will run against, checked before any window shows: hosts and credentials.
 
 Cheap on purpose (no journal, no network, few imports): ``pos-app`` calls :func:`check_setup`
-before its window and says a missing secret on stderr; :meth:`Setup.build` then makes the
-:class:`~pos_app.runtime.Runtime` (journal, services, emulator), on a worker thread in the GUI.
+before its window and says a missing secret on stderr; :func:`pos_app.runtime.assemble` then
+makes the :class:`~pos_app.runtime.Runtime` (journal, services, emulator), on a worker thread
+in the GUI.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from pos_app.epay.config import TEST_MERCHANT, Credentials, EpayHosts, hosts_for
 from pos_app.store import paths
 from pos_app.store.settings import Settings
 from pos_app.store.settings import load as load_settings
-
-if TYPE_CHECKING:
-    from pos_app.runtime import Runtime
 
 
 class SetupError(Exception):
@@ -47,19 +44,14 @@ def resolve_credentials(environment: str, settings: Settings) -> Credentials:
 @dataclass(frozen=True)
 class Setup:
     """What the till will run against, checked before any window shows: cheap, no journal,
-    no network. :meth:`build` then makes the :class:`Runtime` (journal, services, emulator)."""
+    no network. :func:`pos_app.runtime.assemble` then makes the runtime (journal, services,
+    emulator)."""
 
     environment: str
     settings: Settings
     credentials: Credentials
     hosts: EpayHosts | None  # None in training mode until the emulator's ports are known
     emulator_urls: dict[str, str] | None = None
-
-    def build(self) -> Runtime:
-        """Open the journal and assemble the services (~30 ms of imports; Qt-free, any thread)."""
-        from pos_app.runtime import assemble
-
-        return assemble(self)
 
 
 def check_setup(

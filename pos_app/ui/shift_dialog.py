@@ -29,8 +29,8 @@ from pos_app.store.errors import StorageError
 from pos_app.store.journal import Journal
 from pos_app.store.settings import Settings
 from pos_app.store.shifts import ShiftError
-from pos_app.ui.history.texts import refund_message
 from pos_app.ui.receipt_view import REPORT_PAGE, DocumentDialog
+from pos_app.ui.refund_texts import refund_message
 from pos_app.ui.report_view import report_html, report_title
 from pos_app.ui.tasks import Tasks
 

@@ -168,7 +168,9 @@ def _load_services(setup: Setup) -> tuple[Runtime, frozenset[str]]:
     """Stage 3, on a worker thread: the runtime, what the last run left open (before any
     payment of this run can exist), and the modules stage 4 needs (imports only; widgets and
     controllers are made on the GUI thread)."""
-    runtime = setup.build()
+    from pos_app.runtime import assemble
+
+    runtime = assemble(setup)
     left_open = runtime.reconciler.left_open()
     import pos_app.ui.app
     import pos_app.ui.connection

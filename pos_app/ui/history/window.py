@@ -39,8 +39,8 @@ from pos_app.ui.admin import protected
 from pos_app.ui.history.detail import DetailPanel
 from pos_app.ui.history.model import HistoryModel
 from pos_app.ui.history.refund_dialog import RefundDialog
-from pos_app.ui.history.texts import refund_message
 from pos_app.ui.receipt_view import DocumentDialog, receipt_html
+from pos_app.ui.refund_texts import refund_message
 from pos_app.ui.tasks import Tasks
 
 STATUS_FILTERS: list[tuple[str, tuple[S, ...]]] = [

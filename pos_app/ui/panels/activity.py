@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui.icons import icon
+from pos_app.ui.panels.retranslating import Retranslating
 
 if TYPE_CHECKING:
     from pos_app.services.qr_payment import QrLink, QrState
@@ -25,19 +26,7 @@ if TYPE_CHECKING:
     from pos_app.ui.web.checkout_view import CheckoutView
 
 
-class _Retranslating(QWidget):
-    """A panel whose texts are set in ``retranslate()``, again on every language change."""
-
-    def retranslate(self) -> None:
-        """Set every text again in the language now installed (subclasses override)."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-
-class ProgressPanel(_Retranslating):
+class ProgressPanel(Retranslating):
     """A visible wait: words, a moving bar, and Cancel where cancelling is safe."""
 
     cancel_clicked = Signal()
@@ -91,7 +80,7 @@ class ProgressPanel(_Retranslating):
             self.retranslate()
 
 
-class FormPanel(_Retranslating):
+class FormPanel(Retranslating):
     """ePay's widget in our window, with our own Cancel (the widget has none)."""
 
     cancel_clicked = Signal()

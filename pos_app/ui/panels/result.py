@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.ui.i18n import date_time, money
 from pos_app.ui.messages import reason_advice
-from pos_app.ui.panels.activity import _Retranslating
+from pos_app.ui.panels.retranslating import Retranslating
 from pos_app.ui.status_style import look, status_words
 
 
-class ResultPanel(_Retranslating):
+class ResultPanel(Retranslating):
     """The outcome in words and sign (never colour alone), with the receipt facts."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
