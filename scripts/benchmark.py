@@ -105,7 +105,7 @@ def child_qr(runs: int) -> None:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
-    from pos_app.ui.qr_widget import QrWidget
+    from pos_app.ui.qr.painter import QrWidget
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     link = ("https://epay.homebank.kz/redirect/invoice-link/"

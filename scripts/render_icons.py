@@ -4,7 +4,8 @@
     .venv/bin/python scripts/render_icons.py          # scripts/setup runs it
 
 The SVGs stay the source; the PNGs are a build product (like the .qm catalogues) that lets the
-first window load its icons without Qt's SVG plugin (~2 ms of every start). ``pos_app.ui.icons``
+first window load its icons without Qt's SVG plugin (~2 ms of every start).
+``pos_app.ui.common.icons``
 falls back to the SVG when a PNG is missing. ``tests/ui/test_icons.py`` re-renders and compares.
 """
 
@@ -22,7 +23,7 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from pos_app.ui.icons import NAMES, png_dir, render_png
+    from pos_app.ui.common.icons import NAMES, png_dir, render_png
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     out = png_dir()

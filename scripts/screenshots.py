@@ -19,10 +19,10 @@ import keyring  # noqa: E402
 from pos_app.resources import resource  # noqa: E402
 from pos_app.store.pin import PinStore  # noqa: E402
 from pos_app.store.settings import Settings  # noqa: E402
+from pos_app.ui.admin.first_run import FirstRunWizard  # noqa: E402
+from pos_app.ui.admin.settings_dialog import SettingsDialog  # noqa: E402
 from pos_app.ui.app import ensure_app  # noqa: E402
-from pos_app.ui.dialogs.first_run import FirstRunWizard  # noqa: E402
-from pos_app.ui.dialogs.settings_dialog import SettingsDialog  # noqa: E402
-from pos_app.ui.tasks import Tasks  # noqa: E402
+from pos_app.ui.common.tasks import Tasks  # noqa: E402
 from tests.support.fake_keyring import MemoryKeyring  # noqa: E402
 
 

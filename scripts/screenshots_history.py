@@ -34,7 +34,7 @@ from pos_app.store.settings import Settings  # noqa: E402
 from pos_app.training import Emulator  # noqa: E402
 from pos_app.ui.app import ensure_app  # noqa: E402
 from pos_app.ui.history.window import HistoryWindow  # noqa: E402
-from pos_app.ui.shift_dialog import ShiftDialog  # noqa: E402
+from pos_app.ui.shift.dialog import ShiftDialog  # noqa: E402
 from tests.support.journal_data import generate  # noqa: E402
 
 SETTINGS = Settings(shop_name="Magnum Express №12", shop_address="Almaty, Abay Ave 10",

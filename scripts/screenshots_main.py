@@ -50,7 +50,7 @@ def render(language: str, out: Path, suffix: str) -> list[Path]:
     from pos_app.store.settings import Settings
     from pos_app.training import Emulator
     from pos_app.ui.app import build_till, ensure_app
-    from pos_app.ui.controller import Stage
+    from pos_app.ui.checkout.controller import Stage
 
     os.environ["POS_APP_HOME"] = tempfile.mkdtemp(prefix="pos-shots-")
     ensure_app()

@@ -99,7 +99,7 @@ def press_enter(till: object) -> None:
 
 def wait_pan(till: object, timeout: float = TIMEOUT) -> object:
     """Wait until ePay's frame exists and has ``#pan``; return the frame."""
-    from pos_app.ui.controller import Stage
+    from pos_app.ui.checkout.controller import Stage
 
     wait_until(lambda: till.controller.stage is Stage.FORM, timeout, what="form stage")  # type: ignore[attr-defined]
     found: list[object] = []
@@ -128,7 +128,7 @@ def submit_card(frame: object, pan: str, expiry: str, cvc: str) -> None:
 
 
 def wait_result(till: object, timeout: float = TIMEOUT) -> None:
-    from pos_app.ui.controller import Stage
+    from pos_app.ui.checkout.controller import Stage
 
     wait_until(lambda: till.controller.stage is Stage.RESULT, timeout, what="result stage")  # type: ignore[attr-defined]
 

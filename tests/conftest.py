@@ -69,7 +69,7 @@ def _keep_language():  # type: ignore[no-untyped-def]
     """A test that switches the till's language must not leak it into the next test."""
     from PySide6.QtCore import QCoreApplication, QLocale
 
-    from pos_app.ui import i18n
+    from pos_app.ui.common import i18n
 
     before = (i18n._current, list(i18n._installed), QLocale())
     yield

@@ -11,19 +11,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pos_app.resources import resource
-from pos_app.ui import i18n
+from pos_app.ui.common import i18n
 from pos_app.ui.main_window import MainWindow
 from pos_app.ui.startup import ensure_app, main_window
 
 if TYPE_CHECKING:
     from pos_app.runtime import Runtime
     from pos_app.store.settings import Settings
-    from pos_app.ui.connection import ConnectionMonitor
-    from pos_app.ui.controller import CheckoutController
-    from pos_app.ui.customer_display import CustomerDisplay
-    from pos_app.ui.qr_controller import QrController
-    from pos_app.ui.tasks import Tasks
-    from pos_app.ui.web.checkout_view import CheckoutView
+    from pos_app.ui.checkout.controller import CheckoutController
+    from pos_app.ui.checkout.web.checkout_view import CheckoutView
+    from pos_app.ui.common.tasks import Tasks
+    from pos_app.ui.connection.monitor import ConnectionMonitor
+    from pos_app.ui.qr.controller import QrController
+    from pos_app.ui.qr.customer_display import CustomerDisplay
 
 __all__ = ["Till", "build_till", "ensure_app", "first_run", "main_window", "wire_till"]
 log = logging.getLogger("pos_app.ui.app")
@@ -66,7 +66,7 @@ class Till:
     def attach_web(self, *, debug: bool = False) -> CheckoutView:
         """Create the checkout web view (Chromium) and start its processes."""
         if self.checkout is None:
-            from pos_app.ui.web.checkout_view import CheckoutView
+            from pos_app.ui.checkout.web.checkout_view import CheckoutView
 
             view = CheckoutView(self.runtime.settings.checkout_base_url, debug=debug)
             self.checkout = view
@@ -86,7 +86,7 @@ def build_till(
     With ``watch_connection`` ePay is probed in the background from the start; without it, the
     offline banner still follows what real payment calls report.
     """
-    from pos_app.ui.tasks import Tasks
+    from pos_app.ui.common.tasks import Tasks
 
     left_open = runtime.reconciler.left_open() if reconcile else frozenset()
     window = main_window(runtime.environment, runtime.settings)
@@ -103,16 +103,16 @@ def build_till(
 def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool = False) -> Till:
     """Controllers, the QR flow, the connection monitor and the customer display (stage 4)."""
     from pos_app.services.connectivity import ConnectivityProbe
-    from pos_app.ui.connection import ConnectionMonitor
-    from pos_app.ui.controller import CheckoutController
-    from pos_app.ui.qr_controller import QrController, qr_service_for
+    from pos_app.ui.checkout.controller import CheckoutController
+    from pos_app.ui.connection.monitor import ConnectionMonitor
+    from pos_app.ui.qr.controller import QrController, qr_service_for
 
     controller = CheckoutController(runtime, tasks, None)
     qr = QrController(qr_service_for(runtime), tasks)
     window.attach(controller, qr)
     display = None
     if runtime.settings.customer_display:
-        from pos_app.ui.customer_display import CustomerDisplay
+        from pos_app.ui.qr.customer_display import CustomerDisplay
 
         display = CustomerDisplay(qr, shop_name=runtime.settings.shop_name,
                                   language=runtime.settings.language)
@@ -140,7 +140,7 @@ def first_run() -> Settings | None:
     """
     from pos_app.store import paths
     from pos_app.store.pin import PinStore
-    from pos_app.ui.dialogs.first_run import FirstRunWizard
+    from pos_app.ui.admin.first_run import FirstRunWizard
 
     app = ensure_app()
     style = resource("style.qss")

@@ -49,7 +49,7 @@ def run_js(target: QWebEngineFrame | QWebEnginePage, script: str) -> object:
 
 
 def render(base_url: str) -> tuple[bool, str]:
-    from pos_app.ui.web.checkout_view import CheckoutView
+    from pos_app.ui.checkout.web.checkout_view import CheckoutView
 
     ensure_app()
     view = CheckoutView(base_url)
@@ -78,7 +78,7 @@ def pay(api: str, form: str) -> tuple[bool, str]:
     from pos_app.runtime import build_runtime
     from pos_app.store.settings import Settings
     from pos_app.ui.app import build_till
-    from pos_app.ui.controller import Stage
+    from pos_app.ui.checkout.controller import Stage
 
     ensure_app()
     runtime = build_runtime("training", settings=Settings(environment="training"),

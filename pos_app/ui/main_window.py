@@ -10,29 +10,29 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QVBoxLayout, QWidget
 
 from pos_app.domain.money import DEFAULT_MAXIMUM
+from pos_app.ui.checkout.entry import EntryPanel
+from pos_app.ui.checkout.recent import RecentStrip
+from pos_app.ui.common.i18n import current_language, set_language
+from pos_app.ui.common.icons import icon
 from pos_app.ui.history import HistoryLauncher
-from pos_app.ui.i18n import current_language, set_language
-from pos_app.ui.icons import icon
-from pos_app.ui.panels.activity import ActivityPanel
-from pos_app.ui.panels.entry import EntryPanel
-from pos_app.ui.panels.recent import RecentStrip
+from pos_app.ui.stage import ActivityPanel
 
 if TYPE_CHECKING:
     from pos_app.domain.payment import Payment
     from pos_app.services.connectivity import Reachability
     from pos_app.store.settings import Settings
-    from pos_app.ui.controller import CheckoutController, Stage
-    from pos_app.ui.kiosk import Kiosk
-    from pos_app.ui.panels.offline_banner import OfflineBanner
-    from pos_app.ui.qr_controller import QrController
-    from pos_app.ui.web.checkout_view import CheckoutView
+    from pos_app.ui.admin.kiosk import Kiosk
+    from pos_app.ui.checkout.controller import CheckoutController, Stage
+    from pos_app.ui.checkout.web.checkout_view import CheckoutView
+    from pos_app.ui.connection.banner import OfflineBanner
+    from pos_app.ui.qr.controller import QrController
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.badge)
-        self.history = HistoryLauncher(self)  # History button and F3 (issue 6)
+        self.history = HistoryLauncher(self, _open_shift)  # History button and F3 (issue 6)
         top.addWidget(self.history.button)
         top.addWidget(self._settings_button())
         middle = QHBoxLayout()
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
     @cached_property
     def kiosk(self) -> Kiosk:
         """Kiosk mode (full screen, leaving it needs the PIN), made when first needed."""
-        from pos_app.ui.kiosk import Kiosk
+        from pos_app.ui.admin.kiosk import Kiosk
 
         return Kiosk(self)
 
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
     def banner(self) -> OfflineBanner:
         """The offline banner (hidden), below the header; built when the connection is first
         reported, which is after the first paint."""
-        from pos_app.ui.panels.offline_banner import OfflineBanner
+        from pos_app.ui.connection.banner import OfflineBanner
 
         banner = OfflineBanner(self)
         self._root.insertWidget(1, banner)
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.history.attach(controller)
         self.qr = qr
         if qr is not None:
-            from pos_app.ui.qr_controller import wire_qr
+            from pos_app.ui.qr.controller import wire_qr
 
             wire_qr(self, qr)  # the QR button and the QR page
         self.history.action.setEnabled(True)
@@ -168,8 +168,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         """The settings dialog, behind the admin PIN; saved changes apply after a restart."""
         from pos_app.store import paths
-        from pos_app.ui.admin import require_admin
-        from pos_app.ui.dialogs.settings_dialog import SettingsDialog
+        from pos_app.ui.admin.settings_dialog import SettingsDialog
+        from pos_app.ui.common.pin_guard import require_admin
 
         if self.controller is None or self.controller.busy:
             return
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             self.entry.reset()
 
     def _on_stage(self, stage: Stage) -> None:
-        from pos_app.ui.controller import Stage
+        from pos_app.ui.checkout.controller import Stage
 
         busy = stage in (Stage.CONNECTING, Stage.FORM, Stage.CHECKING)
         self.entry.setEnabled(not busy)
@@ -270,3 +270,10 @@ class MainWindow(QMainWindow):
         self.activity.result.show_payment(payment, note)
         self.activity.setCurrentWidget(self.activity.result)
         self.entry.reset()
+
+
+def _open_shift(*args: Any) -> None:
+    """The history window's "Shift and reports" (the shift folder loads when first used)."""
+    from pos_app.ui.shift.dialog import open_shift_dialog
+
+    open_shift_dialog(*args)

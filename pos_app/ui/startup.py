@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_app.resources import resource
-from pos_app.ui import i18n
+from pos_app.ui.common import i18n
 from pos_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from pos_app.runtime import Runtime
     from pos_app.store.settings import Settings
     from pos_app.ui.app import Till
-    from pos_app.ui.tasks import Tasks
+    from pos_app.ui.common.tasks import Tasks
 
 log = logging.getLogger("pos_app.ui.startup")
 WARM_UP_DELAY_MS = 250
@@ -111,7 +111,7 @@ class Startup(QObject):
     def _load(self) -> None:
         if self._closed:
             return
-        from pos_app.ui.tasks import Tasks
+        from pos_app.ui.common.tasks import Tasks
 
         self.tasks = Tasks()
         self._loading = self.tasks.run(lambda: _load_services(self.setup), self._attach,
@@ -173,9 +173,9 @@ def _load_services(setup: Setup) -> tuple[Runtime, frozenset[str]]:
     runtime = assemble(setup)
     left_open = runtime.reconciler.left_open()
     import pos_app.ui.app
-    import pos_app.ui.connection
-    import pos_app.ui.controller
-    import pos_app.ui.qr_controller  # noqa: F401
+    import pos_app.ui.checkout.controller
+    import pos_app.ui.connection.monitor
+    import pos_app.ui.qr.controller  # noqa: F401
 
     return runtime, left_open
 

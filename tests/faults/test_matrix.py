@@ -26,7 +26,7 @@ from pos_app.epay.config import TEST_MERCHANT, training_hosts
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import InvoiceLinkRequest, StatusOutcome
 from pos_app.training import Emulator
-from pos_app.ui.messages import GENERIC_EPAY_MESSAGE, epay_message
+from pos_app.ui.common.messages import GENERIC_EPAY_MESSAGE, epay_message
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "fault-matrix.md"

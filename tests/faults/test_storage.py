@@ -32,9 +32,9 @@ from pos_app.store.errors import StorageError
 from pos_app.store.journal import Journal
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
-from pos_app.ui.controller import CheckoutController, Stage
-from pos_app.ui.messages import epay_message
-from pos_app.ui.tasks import Tasks
+from pos_app.ui.checkout.controller import CheckoutController, Stage
+from pos_app.ui.common.messages import epay_message
+from pos_app.ui.common.tasks import Tasks
 
 APPROVE = ("4405639704015096", "01/27", "321")
 

@@ -123,7 +123,7 @@ def test_settings_file(tmp_path: Path, raw: bytes) -> None:
 
 @pytest.fixture(scope="module")
 def bridge() -> Any:
-    from pos_app.ui.web.bridge import Bridge
+    from pos_app.ui.checkout.web.bridge import Bridge
 
     return Bridge()
 

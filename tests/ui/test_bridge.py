@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
-from pos_app.ui.web.bridge import Bridge
+from pos_app.ui.checkout.web.bridge import Bridge
 
 
 @pytest.fixture

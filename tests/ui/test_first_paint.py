@@ -69,11 +69,11 @@ DEFERRED = [
     "sqlite3", "httpx", "ssl", "socket", "keyring", "pos_app.runtime", "pos_app.store.journal",
     "pos_app.store.db", "pos_app.services", "pos_app.epay.client", "pos_app.training",
     # the controllers, Chromium and the pages not on the first screen
-    "pos_app.ui.controller", "pos_app.ui.qr_controller", "pos_app.ui.connection",
-    "pos_app.ui.tasks", "pos_app.ui.app", "pos_app.ui.web", "PySide6.QtWebEngineCore",
-    "PySide6.QtWebEngineWidgets", "PySide6.QtSvg", "pos_app.ui.panels.qr_panel",
-    "pos_app.ui.panels.result", "pos_app.ui.panels.offline_banner", "pos_app.ui.kiosk",
-    "pos_app.ui.admin", "pos_app.ui.status_style", "pos_app.domain.payment",
+    "pos_app.ui.checkout.controller", "pos_app.ui.qr.controller", "pos_app.ui.connection.monitor",
+    "pos_app.ui.common.tasks", "pos_app.ui.app", "pos_app.ui.web", "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets", "PySide6.QtSvg", "pos_app.ui.qr.panel",
+    "pos_app.ui.checkout.result", "pos_app.ui.connection.banner", "pos_app.ui.admin.kiosk",
+    "pos_app.ui.common.pin_guard", "pos_app.ui.common.status_style", "pos_app.domain.payment",
     # libraries only some paths need
     "qrcode", "lzstring", "secrets", "uuid", "platformdirs", "logging.handlers",
     "concurrent.futures", "locale",

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from pos_app.store import settings as settings_store
 from pos_app.store.pin import PinStore
 from pos_app.training import Emulator
-from pos_app.ui.dialogs.first_run import CREDENTIALS_PAGE, PIN_PAGE, FirstRunWizard
-from pos_app.ui.tasks import Tasks
+from pos_app.ui.admin.first_run import CREDENTIALS_PAGE, PIN_PAGE, FirstRunWizard
+from pos_app.ui.common.tasks import Tasks
 from tests.support.fake_keyring import MemoryKeyring
 
 TERMINAL = "3b1c2a4e-0d5f-4a6b-8c7d-9e0f1a2b3c4d"

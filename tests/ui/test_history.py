@@ -19,11 +19,11 @@ from pos_app.services.reports import ShiftService
 from pos_app.store.journal import Journal
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
-from pos_app.ui import admin
+from pos_app.ui.common import pin_guard as admin
+from pos_app.ui.common.tasks import Tasks
 from pos_app.ui.history.refund_dialog import RefundDialog
 from pos_app.ui.history.window import HistoryWindow
-from pos_app.ui.shift_dialog import ShiftDialog
-from pos_app.ui.tasks import Tasks
+from pos_app.ui.shift.dialog import ShiftDialog
 from tests.services import conftest as training
 from tests.support.journal_data import generate
 
@@ -206,3 +206,20 @@ def test_csv_export_of_a_date_range(qtbot: QtBot, journal: Journal, client: Epay
     dialog.csv_from.setDate(dialog.csv_from.date().addDays(-60))
     dialog.csv_to.setDate(dialog.csv_to.date().addDays(-40))
     assert dialog.export(tmp_path / "old.csv") == 0
+
+
+def test_shift_button_opens_what_the_main_window_hands_in(qtbot: QtBot, journal: Journal,
+                                                          client: EpayClient) -> None:
+    """History does not know the shift folder: the main window hands in the opener."""
+    shifts = ShiftService(journal, Reconciler(journal, client))
+    opened: list[tuple[object, ...]] = []
+    window = HistoryWindow(journal, settings=SETTINGS, shifts=shifts,
+                           open_shift=lambda *args: opened.append(args))
+    qtbot.addWidget(window)
+    assert window.shift_button.isEnabled()
+    window.shift_button.click()
+    assert len(opened) == 1
+    assert opened[0][0] is shifts and opened[0][1] is journal and opened[0][4] is window
+    without = make_window(qtbot, journal, client)  # no opener: the button cannot do anything
+    assert not without.shift_button.isEnabled()
+

@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from pytestqt.qtbot import QtBot
 
 from pos_app.resources import resource
-from pos_app.ui import i18n
-from pos_app.ui.i18n import money, qm_path, set_language
-from pos_app.ui.panels.entry import EntryPanel
+from pos_app.ui.checkout.entry import EntryPanel
+from pos_app.ui.common import i18n
+from pos_app.ui.common.i18n import money, qm_path, set_language
 
 TS = {lang: resource(f"translations/pos_app_{lang}.ts") for lang in i18n.LANGUAGES}
 _PLACEHOLDER = re.compile(r"%n|%\d|\{[a-z_]+\}")

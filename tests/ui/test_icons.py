@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from pos_app.ui import icons
+from pos_app.ui.common import icons
 
 
 @pytest.mark.parametrize("name", icons.NAMES)

@@ -15,9 +15,9 @@ from pos_app.runtime import build_runtime
 from pos_app.services.connectivity import Reachability
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
-from pos_app.ui import admin
 from pos_app.ui.app import Till, build_till
-from pos_app.ui.status_style import LOOKS
+from pos_app.ui.common import pin_guard as admin
+from pos_app.ui.common.status_style import LOOKS
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from pos_app.store import settings as settings_store
 from pos_app.store.pin import PinStore
 from pos_app.store.settings import Settings
-from pos_app.ui import admin
-from pos_app.ui.dialogs.settings_dialog import SettingsDialog
+from pos_app.ui.admin.settings_dialog import SettingsDialog
+from pos_app.ui.common import pin_guard as admin
 from tests.support.fake_keyring import MemoryKeyring
 
 TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"

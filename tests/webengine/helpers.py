@@ -12,8 +12,8 @@ from pos_app.runtime import Runtime, build_runtime
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
 from pos_app.ui.app import Till, build_till
-from pos_app.ui.controller import Stage
-from pos_app.ui.web.js import run_javascript
+from pos_app.ui.checkout.controller import Stage
+from pos_app.ui.checkout.web.js import run_javascript
 
 TIMEOUT = 20_000
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from pos_app.domain.payment import PaymentStatus
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
-from pos_app.ui.controller import Stage
+from pos_app.ui.checkout.controller import Stage
 from tests.webengine.helpers import (
     TIMEOUT,
     make_till,

@@ -29,6 +29,8 @@ def test_f3_opens_the_history(qtbot: QtBot, home: Path, emulator: Emulator,
         assert launcher.history is not None
         assert launcher.history.model.rowCount() == 1
         assert launcher.history.refunds is not None and launcher.history.shifts is not None
+        # the shift dialog is the shift folder's: the main window hands its opener in
+        assert launcher.history.shift_button.isEnabled()
         launcher.history.close()
     finally:
         till.close()

@@ -20,7 +20,7 @@ from pos_app.services.qr_payment import LinkKind
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
 from pos_app.ui.app import Till
-from pos_app.ui.qr_controller import QrStage
+from pos_app.ui.qr.controller import QrStage
 from tests.webengine.helpers import TIMEOUT, make_till
 
 pytestmark = pytest.mark.webengine

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
-from pos_app.ui.controller import Stage
-from pos_app.ui.web.checkout_view import CheckoutView
+from pos_app.ui.checkout.controller import Stage
+from pos_app.ui.checkout.web.checkout_view import CheckoutView
 from tests.webengine.helpers import (
     TIMEOUT,
     make_till,

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
+import pos_app.ui.admin.settings_dialog as settings_dialog
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
-from pos_app.ui import admin
-from pos_app.ui.dialogs import settings_dialog
+from pos_app.ui.common import pin_guard as admin
 from tests.webengine.helpers import make_till
 
 pytestmark = pytest.mark.webengine

@@ -17,7 +17,7 @@ from pos_app.store.errors import StorageError
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
 from pos_app.ui.app import Till
-from pos_app.ui.controller import Stage
+from pos_app.ui.checkout.controller import Stage
 from pos_app.ui.startup import Startup
 from tests.webengine.helpers import TIMEOUT, type_card, wait_for_card_form
 

@@ -12,7 +12,7 @@ from pos_app.runtime import DeferredEmulator, build_runtime
 from pos_app.services.connectivity import Reachability
 from pos_app.store.settings import Settings
 from pos_app.ui.app import build_till
-from pos_app.ui.controller import Stage
+from pos_app.ui.checkout.controller import Stage
 from tests.webengine.helpers import TIMEOUT, type_amount_and_enter, type_card, wait_for_card_form
 
 pytestmark = pytest.mark.webengine

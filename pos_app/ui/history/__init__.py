@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QToolButton, QWidget
 
 if TYPE_CHECKING:
     from pos_app.runtime import Runtime
-    from pos_app.ui.controller import CheckoutController
-    from pos_app.ui.history.window import HistoryWindow
+    from pos_app.ui.checkout.controller import CheckoutController
+    from pos_app.ui.common.tasks import Tasks
+    from pos_app.ui.history.window import HistoryWindow, ShiftOpener
     from pos_app.ui.main_window import MainWindow
-    from pos_app.ui.tasks import Tasks
 
 
-def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None) -> HistoryWindow:
+def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None,
+                   open_shift: ShiftOpener | None = None) -> HistoryWindow:
     """The history window wired to the till's journal, bank client and reconciler."""
     from pos_app.services.refunds import RefundService
     from pos_app.services.reports import ShiftService
@@ -25,16 +26,17 @@ def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None
     return HistoryWindow(
         runtime.journal, tasks=tasks, refunds=RefundService(runtime.journal, runtime.client),
         shifts=ShiftService(runtime.journal, runtime.reconciler), settings=runtime.settings,
-        parent=parent,
+        open_shift=open_shift, parent=parent,
     )  # fmt: skip
 
 
 class HistoryLauncher(QObject):
     """The main window's History button and F3; one history window, raised when open."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, open_shift: ShiftOpener | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self.open_shift = open_shift
         self.history: HistoryWindow | None = None
         self.action = QAction(window)
         self.action.setObjectName("historyAction")
@@ -71,7 +73,8 @@ class HistoryLauncher(QObject):
         if controller is None:
             return None
         if self.history is None:
-            self.history = history_window(controller.rt, controller.tasks, self.window)
+            self.history = history_window(controller.rt, controller.tasks, self.window,
+                                          self.open_shift)
             self.history.resize(1400, 720)
         else:
             self.history.apply_filter()

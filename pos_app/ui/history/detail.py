@@ -17,7 +17,7 @@ from pos_app.domain.money import format_tenge
 from pos_app.domain.payment import Payment
 from pos_app.services.refunds import can_cancel, can_refund
 from pos_app.store.journal import Event
-from pos_app.ui.status_style import look, status_words
+from pos_app.ui.common.status_style import look, status_words
 
 
 class DetailPanel(QWidget):

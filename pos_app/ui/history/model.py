@@ -18,7 +18,7 @@ from pos_app.domain.payment import Payment
 from pos_app.store import journal_query
 from pos_app.store.journal import Journal
 from pos_app.store.journal_query import HistoryFilter
-from pos_app.ui.status_style import look, status_words
+from pos_app.ui.common.status_style import look, status_words
 
 Index = QModelIndex | QPersistentModelIndex
 

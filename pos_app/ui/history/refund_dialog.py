@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain.money import format_number, format_tenge
 from pos_app.domain.payment import Payment
 from pos_app.services.refunds import RefundError, check_refund_amount
-from pos_app.ui.refund_texts import refund_message
+from pos_app.ui.common.outcome_texts import refund_message
 
 
 class RefundDialog(QDialog):

@@ -35,13 +35,17 @@ from pos_app.services.reports import ShiftService
 from pos_app.store.journal import Journal
 from pos_app.store.journal_query import HistoryFilter
 from pos_app.store.settings import Settings
-from pos_app.ui.admin import protected
+from pos_app.ui.common.documents import DocumentDialog, receipt_html
+from pos_app.ui.common.outcome_texts import refund_message
+from pos_app.ui.common.pin_guard import protected
+from pos_app.ui.common.tasks import Tasks
 from pos_app.ui.history.detail import DetailPanel
 from pos_app.ui.history.model import HistoryModel
 from pos_app.ui.history.refund_dialog import RefundDialog
-from pos_app.ui.receipt_view import DocumentDialog, receipt_html
-from pos_app.ui.refund_texts import refund_message
-from pos_app.ui.tasks import Tasks
+
+# Opens the shift and X/Z report dialog (the shift folder's, handed in by the main window):
+# shifts, journal, tasks, settings, parent.
+ShiftOpener = Callable[[ShiftService, Journal, "Tasks | None", Settings, QWidget], None]
 
 STATUS_FILTERS: list[tuple[str, tuple[S, ...]]] = [
     ("all", ()), ("paid", (S.PAID,)), ("refunded", (S.REFUNDED, S.PARTIALLY_REFUNDED)),
@@ -53,8 +57,10 @@ STATUS_FILTERS: list[tuple[str, tuple[S, ...]]] = [
 class HistoryWindow(QWidget):
     def __init__(self, journal: Journal, *, tasks: Tasks | None = None,
                  refunds: RefundService | None = None, shifts: ShiftService | None = None,
-                 settings: Settings | None = None, parent: QWidget | None = None) -> None:
+                 settings: Settings | None = None, open_shift: ShiftOpener | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self._open_shift = open_shift
         self.setObjectName("historyWindow")
         self.setWindowTitle(self.tr("Payment history"))
         self.journal, self.tasks, self.refunds, self.shifts = journal, tasks, refunds, shifts
@@ -105,7 +111,7 @@ class HistoryWindow(QWidget):
         self.message.setObjectName("historyMessage")
         self.message.setWordWrap(True)
         self.shift_button = QPushButton(self.tr("Shift and reports…"), self)
-        self.shift_button.setEnabled(shifts is not None)
+        self.shift_button.setEnabled(shifts is not None and open_shift is not None)
         self._layout()
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
@@ -247,10 +253,8 @@ class HistoryWindow(QWidget):
         self.show_detail(payment)
 
     def open_shift_dialog(self) -> None:
-        from pos_app.ui.shift_dialog import ShiftDialog
-
-        if self.shifts is not None:
-            ShiftDialog(self.shifts, self.journal, self.tasks, self.settings, self).exec()
+        if self.shifts is not None and self._open_shift is not None:
+            self._open_shift(self.shifts, self.journal, self.tasks, self.settings, self)
 
 
 def _local_midnight(day: QDate) -> datetime:

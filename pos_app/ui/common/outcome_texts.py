@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from pos_app.ui.messages import epay_message
+from pos_app.ui.common.messages import epay_message
 
 
 def _t(text: str) -> str:

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from pos_app.store.errors import StorageError
 from pos_app.store.pin import PinError, PinStore, pin_problem
 
-log = logging.getLogger("pos_app.ui.admin")
+log = logging.getLogger("pos_app.ui.common.pin_guard")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _t(text: str) -> str:
-    """A message from the layers below (marked in :mod:`pos_app.ui.store_messages`)."""
+    """A message from the layers below (marked in :mod:`pos_app.ui.common.store_messages`)."""
     return QCoreApplication.translate("Store", text)
 
 

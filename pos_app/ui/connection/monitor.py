@@ -1,7 +1,7 @@
 """Watches whether ePay is reachable: a background probe on a timer plus what real calls report.
 
 The probe itself (:mod:`pos_app.services.connectivity`) has no Qt; this object only schedules it
-through :class:`~pos_app.ui.tasks.Tasks` and tells the window when the state changes.
+through :class:`~pos_app.ui.common.tasks.Tasks` and tells the window when the state changes.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pos_app.services.connectivity import (
     Reachability,
     is_unreachable,
 )
-from pos_app.ui.tasks import Tasks
+from pos_app.ui.common.tasks import Tasks
 
-log = logging.getLogger("pos_app.ui.connection")
+log = logging.getLogger("pos_app.ui.connection.monitor")
 
 
 class ConnectionMonitor(QObject):

@@ -73,6 +73,6 @@ class Kiosk(QObject):
 
 
 def _require_admin(window: QWidget, store: PinStore | None) -> bool:
-    from pos_app.ui.admin import require_admin  # the PIN dialogs load when first needed
+    from pos_app.ui.common.pin_guard import require_admin  # the PIN dialogs load when first needed
 
     return require_admin(window, store)

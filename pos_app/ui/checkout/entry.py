@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import DEFAULT_MAXIMUM, parse_amount
 from pos_app.domain.text import check_account_id, check_description
-from pos_app.ui.i18n import money
-from pos_app.ui.icons import icon
-from pos_app.ui.messages import domain_message
-from pos_app.ui.panels.keypad import Keypad
+from pos_app.ui.checkout.keypad import Keypad
+from pos_app.ui.common.i18n import money
+from pos_app.ui.common.icons import icon
+from pos_app.ui.common.messages import domain_message
 
 
 class EntryPanel(QWidget):

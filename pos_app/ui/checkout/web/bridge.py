@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-log = logging.getLogger("pos_app.ui.web.bridge")
+log = logging.getLogger("pos_app.ui.checkout.web.bridge")
 MAX_MESSAGE = 4096
 
 

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-log = logging.getLogger("pos_app.ui.tasks")
+log = logging.getLogger("pos_app.ui.common.tasks")
 T = TypeVar("T")
 
 

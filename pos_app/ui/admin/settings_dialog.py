@@ -45,7 +45,7 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 
 def _t(text: str) -> str:
-    """A message from the layers below (marked in :mod:`pos_app.ui.store_messages`)."""
+    """A message from the layers below (marked in :mod:`pos_app.ui.common.store_messages`)."""
     return QCoreApplication.translate("Store", text)
 
 

@@ -29,10 +29,10 @@ from pos_app.store.errors import StorageError
 from pos_app.store.journal import Journal
 from pos_app.store.settings import Settings
 from pos_app.store.shifts import ShiftError
-from pos_app.ui.receipt_view import REPORT_PAGE, DocumentDialog
-from pos_app.ui.refund_texts import refund_message
-from pos_app.ui.report_view import report_html, report_title
-from pos_app.ui.tasks import Tasks
+from pos_app.ui.common.documents import REPORT_PAGE, DocumentDialog
+from pos_app.ui.common.outcome_texts import refund_message
+from pos_app.ui.common.tasks import Tasks
+from pos_app.ui.shift.report_view import report_html, report_title
 
 
 class ShiftDialog(QDialog):
@@ -171,3 +171,9 @@ class ShiftDialog(QDialog):
 
 def _midnight(day: QDate) -> datetime:
     return datetime.combine(date(day.year(), day.month(), day.day()), time()).astimezone()
+
+
+def open_shift_dialog(shifts: ShiftService, journal: Journal, tasks: Tasks | None,
+                      settings: Settings, parent: QWidget) -> None:
+    """The shift and X/Z report dialog, modal over ``parent`` (the history window's opener)."""
+    ShiftDialog(shifts, journal, tasks, settings, parent).exec()

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QDateTime
 
-log = logging.getLogger("pos_app.ui.i18n")
+log = logging.getLogger("pos_app.ui.common.i18n")
 
 LANGUAGES = ("ru", "kk", "en")
 DEFAULT_LANGUAGE = "ru"

@@ -1,6 +1,6 @@
 """Drives one QR payment: journal, link, status polling, countdown; tells the screens what to show.
 
-Every network call runs through :class:`~pos_app.ui.tasks.Tasks`. The cashier's panel and the
+Every network call runs through :class:`~pos_app.ui.common.tasks.Tasks`. The cashier's panel and the
 customer display listen to the same signals, so they always agree.
 """
 
@@ -27,15 +27,15 @@ from pos_app.services.qr_payment import (
     QrState,
 )
 from pos_app.store.errors import StorageError
-from pos_app.ui.messages import domain_message, epay_message
-from pos_app.ui.tasks import Tasks
+from pos_app.ui.common.messages import domain_message, epay_message
+from pos_app.ui.common.tasks import Tasks
 
 if TYPE_CHECKING:
     from pos_app.runtime import Runtime
     from pos_app.ui.main_window import MainWindow
-    from pos_app.ui.panels.qr_panel import QrPanel
+    from pos_app.ui.qr.panel import QrPanel
 
-log = logging.getLogger("pos_app.ui.qr_controller")
+log = logging.getLogger("pos_app.ui.qr.controller")
 
 
 class QrStage(enum.Enum):

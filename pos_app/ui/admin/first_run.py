@@ -1,7 +1,7 @@
 """First-run wizard: environment, credentials with a connection test, then the admin PIN.
 
 Shown by :func:`pos_app.ui.app.first_run` when no settings file exists. The connection test
-obtains a service token in the background (:class:`pos_app.ui.tasks.Tasks`) and reports the
+obtains a service token in the background (:class:`pos_app.ui.common.tasks.Tasks`) and reports the
 outcome in words. Finishing saves the settings and the secret together (or neither), then
 the PIN.
 """
@@ -40,8 +40,8 @@ from pos_app.store.credentials import keyring_status
 from pos_app.store.errors import StorageError
 from pos_app.store.pin import PinStore
 from pos_app.store.settings import Settings
-from pos_app.ui.admin import PinFields
-from pos_app.ui.tasks import Tasks
+from pos_app.ui.common.pin_guard import PinFields
+from pos_app.ui.common.tasks import Tasks
 
 log = logging.getLogger("pos_app.ui.first_run")
 ENV_PAGE, CREDENTIALS_PAGE, PIN_PAGE = 0, 1, 2
@@ -51,7 +51,7 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 
 def _t(text: str) -> str:
-    """A message from the layers below (marked in :mod:`pos_app.ui.store_messages`)."""
+    """A message from the layers below (marked in :mod:`pos_app.ui.common.store_messages`)."""
     return QCoreApplication.translate("Store", text)
 
 

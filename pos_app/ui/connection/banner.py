@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pos_app.ui.icons import icon
+from pos_app.ui.common.icons import icon
 
 
 class OfflineBanner(QFrame):

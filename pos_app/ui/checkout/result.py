@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
-from pos_app.ui.i18n import date_time, money
-from pos_app.ui.messages import reason_advice
-from pos_app.ui.panels.retranslating import Retranslating
-from pos_app.ui.status_style import look, status_words
+from pos_app.ui.common.i18n import date_time, money
+from pos_app.ui.common.messages import reason_advice
+from pos_app.ui.common.retranslating import Retranslating
+from pos_app.ui.common.status_style import look, status_words
 
 
 class ResultPanel(Retranslating):

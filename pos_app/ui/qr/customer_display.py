@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.services.qr_payment import QrLink, QrState
-from pos_app.ui.i18n import LOCALES, Catalogue, money, normalise
-from pos_app.ui.panels.qr_panel import clock_text
-from pos_app.ui.qr_controller import QrController, QrStage
-from pos_app.ui.qr_widget import QrPayloadTooLong, QrWidget
-from pos_app.ui.status_style import look
+from pos_app.ui.common.i18n import LOCALES, Catalogue, money, normalise
+from pos_app.ui.common.status_style import look
+from pos_app.ui.qr.controller import QrController, QrStage
+from pos_app.ui.qr.painter import QrPayloadTooLong, QrWidget
+from pos_app.ui.qr.panel import clock_text
 
 # The customer's language may differ from the cashier's, so these sentences are translated
-# with a catalogue of their own (not the installed one): see pos_app.ui.i18n.Catalogue.
+# with a catalogue of their own (not the installed one): see pos_app.ui.common.i18n.Catalogue.
 CONTEXT = "CustomerDisplay"
 _MARKED: dict[str, object] = {
     "welcome": QT_TRANSLATE_NOOP("CustomerDisplay", "Welcome"),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from pos_app.ui.i18n import money, time_only
+from pos_app.ui.common.i18n import money, time_only
 
 if TYPE_CHECKING:
     from pos_app.domain.payment import Payment
@@ -46,7 +46,7 @@ class RecentStrip(QWidget):
     def show_payments(self, payments: list[Payment]) -> None:
         self.payments = list(payments)
         if payments:  # the strip starts empty: its styles load with the first payment
-            from pos_app.ui.status_style import look, status_words
+            from pos_app.ui.common.status_style import look, status_words
         for label, payment in zip(self.items, [*payments, *[None] * self.count], strict=False):
             if payment is None:
                 label.setText("")

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from pos_app.domain.money import format_tenge
 from pos_app.domain.payment import PaymentStatus
 from pos_app.services.reports import ShiftReport
-from pos_app.ui.status_style import status_words
+from pos_app.ui.common.status_style import status_words
 
 
 def _t(text: str) -> str:

@@ -1,29 +1,24 @@
-"""The right-hand side of the till: idle hint, progress, the bank's form, or the result."""
+"""The card checkout's pages on the right-hand side: a visible wait, and the bank's form."""
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from pos_app.ui.icons import icon
-from pos_app.ui.panels.retranslating import Retranslating
+from pos_app.ui.common.icons import icon
+from pos_app.ui.common.retranslating import Retranslating
 
 if TYPE_CHECKING:
-    from pos_app.services.qr_payment import QrLink, QrState
-    from pos_app.ui.panels.qr_panel import QrPanel
-    from pos_app.ui.panels.result import ResultPanel
-    from pos_app.ui.web.checkout_view import CheckoutView
+    from pos_app.ui.checkout.web.checkout_view import CheckoutView
 
 
 class ProgressPanel(Retranslating):
@@ -119,74 +114,3 @@ class FormPanel(Retranslating):
         self.cancel.setToolTip(self.tr("Cancel the payment (Esc)"))
         if self.checkout is not None:
             self.checkout.setAccessibleName(self.tr("The bank's card form"))
-
-
-class ActivityPanel(QStackedWidget):
-    """Switches between idle, progress, form, result and the QR; nothing else.
-
-    Only the idle page exists at first, so the window appears fast; the QR page (and the
-    ``qrcode`` library) is built when a QR payment first needs it.
-    """
-
-    qr_created = Signal(object)  # the QrPanel, once, when first needed
-
-    def __init__(self, checkout: CheckoutView | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.idle = QLabel(self)
-        self.idle.setObjectName("idleHint")
-        self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.idle.setWordWrap(True)
-        self.addWidget(self.idle)
-        self._checkout = checkout
-        self.retranslate()
-
-    # The other pages are built when first needed (the controllers ask for them once attached,
-    # after the window's first paint).
-    @cached_property
-    def progress(self) -> ProgressPanel:
-        page = ProgressPanel(self)
-        self.addWidget(page)
-        return page
-
-    @cached_property
-    def form(self) -> FormPanel:
-        page = FormPanel(self._checkout, self)
-        self.addWidget(page)
-        return page
-
-    @cached_property
-    def result(self) -> ResultPanel:
-        from pos_app.ui.panels.result import ResultPanel
-
-        page = ResultPanel(self)
-        self.addWidget(page)
-        return page
-
-    @cached_property
-    def qr(self) -> QrPanel:
-        """The page for paying by QR on the customer's phone, built on first use."""
-        from pos_app.ui.panels.qr_panel import QrPanel
-
-        page = QrPanel(self)
-        self.addWidget(page)
-        self.qr_created.emit(page)
-        return page
-
-    # the QR controller's signals land here, so that they build the page only when it is used
-    def show_qr_link(self, link: QrLink, can_send: bool) -> None:
-        self.qr.show_link(link, can_send)
-
-    def show_qr_state(self, state: QrState) -> None:
-        self.qr.show_state(state)
-
-    def set_qr_remaining(self, seconds: float) -> None:
-        self.qr.set_remaining(seconds)
-
-    def retranslate(self) -> None:
-        self.idle.setText(self.tr("Type the amount and press Enter to pay by card, or F2 for a "
-                                  "QR code."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -21,9 +21,9 @@ from pos_app.services.qr_payment import (
     normalise_email,
     normalise_phone,
 )
-from pos_app.ui.i18n import money
-from pos_app.ui.icons import icon
-from pos_app.ui.qr_widget import QrPayloadTooLong, QrWidget
+from pos_app.ui.common.i18n import money
+from pos_app.ui.common.icons import icon
+from pos_app.ui.qr.painter import QrPayloadTooLong, QrWidget
 
 
 def clock_text(seconds: float) -> str:

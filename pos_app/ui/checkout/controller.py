@@ -22,13 +22,13 @@ from pos_app.epay.params import payform_link
 from pos_app.runtime import Runtime
 from pos_app.services.checkout import Busy
 from pos_app.store.errors import StorageError
-from pos_app.ui.messages import domain_message, epay_message
-from pos_app.ui.tasks import Tasks
+from pos_app.ui.common.messages import domain_message, epay_message
+from pos_app.ui.common.tasks import Tasks
 
 if TYPE_CHECKING:
-    from pos_app.ui.web.checkout_view import CheckoutView
+    from pos_app.ui.checkout.web.checkout_view import CheckoutView
 
-log = logging.getLogger("pos_app.ui.controller")
+log = logging.getLogger("pos_app.ui.checkout.controller")
 
 
 class Stage(enum.Enum):

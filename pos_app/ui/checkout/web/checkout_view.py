@@ -2,9 +2,9 @@
 
 * An off-the-record profile with no HTTP cache and no persistent cookies, shared by all pages.
 * ``qwebchannel.js`` is injected into the main frame only, so ePay's cross-origin iframe never
-  sees ``qt``; the one registered object is :class:`~pos_app.ui.web.bridge.Bridge`.
+  sees ``qt``; the one registered object is :class:`~pos_app.ui.checkout.web.bridge.Bridge`.
 * A fresh :class:`CheckoutPage` for every payment (ePay's script keeps state in globals).
-* Main-frame navigations go through :class:`~pos_app.ui.web.policy.NavigationPolicy`;
+* Main-frame navigations go through :class:`~pos_app.ui.checkout.web.policy.NavigationPolicy`;
   new windows are refused; no context menu or dev tools unless ``debug``.
 """
 
@@ -26,8 +26,8 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from pos_app.resources import resource
-from pos_app.ui.web.bridge import Bridge
-from pos_app.ui.web.policy import NavigationPolicy, Verdict
+from pos_app.ui.checkout.web.bridge import Bridge
+from pos_app.ui.checkout.web.policy import NavigationPolicy, Verdict
 
 log = logging.getLogger("pos_app.ui.web")
 FORM_TIMEOUT_MS = 30_000

@@ -1,0 +1,1 @@
+"""Administration: settings, first run, kiosk mode (each behind the admin PIN)."""

@@ -1,0 +1,1 @@
+"""The shift: open and close it, X and Z reports."""

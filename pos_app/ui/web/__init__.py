@@ -1,1 +1,0 @@
-"""The embedded ePay form: host page, QWebChannel bridge, navigation policy."""
