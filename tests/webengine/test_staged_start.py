@@ -95,10 +95,10 @@ def test_a_journal_that_cannot_be_opened_is_said_plainly(
 ) -> None:
     setup = _setup(emulator, tmp_path, monkeypatch)
 
-    def broken(self: Setup) -> None:
+    def broken(setup: Setup) -> None:
         raise StorageError("read_only", "OperationalError: attempt to write a readonly database")
 
-    monkeypatch.setattr(Setup, "build", broken)
+    monkeypatch.setattr("pos_app.runtime.assemble", broken)
     startup = _start(qtbot, setup)
     with qtbot.waitSignal(startup.failed, timeout=TIMEOUT) as failed:
         pass
@@ -113,13 +113,15 @@ def test_closed_while_the_services_load_leaves_nothing_open(
 ) -> None:
     setup = _setup(emulator, tmp_path, monkeypatch)
     release = threading.Event()
-    real_build = Setup.build
+    import pos_app.runtime
 
-    def slow_build(self: Setup) -> object:
+    real_assemble = pos_app.runtime.assemble
+
+    def slow_assemble(setup: Setup) -> object:
         assert release.wait(TIMEOUT / 1000)
-        return real_build(self)
+        return real_assemble(setup)
 
-    monkeypatch.setattr(Setup, "build", slow_build)
+    monkeypatch.setattr(pos_app.runtime, "assemble", slow_assemble)
     startup = _start(qtbot, setup)
     qtbot.waitUntil(lambda: startup._loading is not None, timeout=TIMEOUT)  # stage 3 began
     loading = startup._loading
