@@ -22,7 +22,7 @@ from setuptools.command.build_py import build_py
 from setuptools.command.sdist import sdist
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "packaging"))
-import build_resources  # noqa: E402
+import build_resources
 
 
 class BuildPyWithResources(build_py):
