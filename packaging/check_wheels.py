@@ -1,30 +1,28 @@
 """Do binary wheels exist for the shop PCs we cannot run here? (issue 13 §4)
 
-    python packaging/check_wheels.py                       # Windows x64, macOS arm64 and x86_64
-    python packaging/check_wheels.py win_amd64 --download DIR   # also fetch them (pip download)
+    python packaging/check_wheels.py                      # Windows x64, macOS arm64 and x86_64
+    python packaging/check_wheels.py win_amd64 --download DIR    # and keep the wheels
 
-For each target platform pip resolves the runtime dependencies (``pyproject.toml``) plus the
-``bundle`` extra (PyInstaller) with ``--only-binary=:all: --platform TAG --python-version 3.11
---implementation cp``, exactly as ``pip download`` would, but as ``pip install --dry-run
---report``: the resolver reads only the wheels' metadata (PEP 658), so the ~700 MB of Qt wheels
-are not fetched (``--download`` fetches them). It fails when any requirement has no wheel for
-that platform, and prints every chosen wheel.
+For each target platform, ``pip download --only-binary=:all: --platform TAG --python-version
+3.11 --implementation cp`` of the runtime dependencies (``pyproject.toml``) plus the ``bundle``
+extra (PyInstaller), into a temporary folder: it fails when any requirement has no wheel for
+that platform, and prints the wheels it chose. PyPI serves no separate metadata for the Qt
+wheels, so they are fetched whole (~250 MB per platform; a few seconds each here).
 
 pip evaluates environment markers for the machine it runs on, not for ``--platform``; so the
 requirements that only the target needs (``pywin32-ctypes`` for keyring and PyInstaller on
-Windows, ``pefile``, ``macholib`` on macOS) are found here by evaluating the markers of the
+Windows, ``pefile``; ``macholib`` on macOS) are found here by evaluating the markers of the
 dependency tree (as installed in this venv) for the target, and given to pip explicitly.
 Linux-only ones that pip adds anyway (SecretStorage, jeepney) are harmless extras.
 
 ``lzstring`` (the payform codec) is published as an sdist only; it is pure Python, so its
 wheel is built here (``pip wheel``), checked to be universal (``py3-none-any``) and offered to
-the resolver with ``--find-links``, as a build machine's pip would build it from the sdist.
+pip with ``--find-links``, as a build machine's pip would build it from the sdist.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import subprocess
@@ -102,50 +100,53 @@ def universal_wheels(wheelhouse: Path) -> None:
                                "on each target")
 
 
-def resolve(platform: str, download: Path | None = None) -> list[dict[str, str]]:
-    """pip's choice of wheels for ``platform``: [{name, version, url}]; raises on failure."""
+def resolve(platform: str, wheelhouse: Path, download: Path | None = None,
+            ) -> list[dict[str, str]]:
+    """``pip download`` for ``platform``: [{name, version, file}] of the wheels it chose; raises
+    when one is missing. ``wheelhouse`` holds the universal wheels of :data:`PURE_SDIST_ONLY`;
+    ``download`` keeps the wheels (else they go to a temporary folder)."""
     requirements = target_requirements(platform)
     with tempfile.TemporaryDirectory() as tmp:
-        wheelhouse = Path(tmp) / "wheelhouse"
-        universal_wheels(wheelhouse)
-        common = ["--only-binary=:all:", "--platform", platform, "--python-version", PYTHON,
-                  "--implementation", "cp", "--disable-pip-version-check",
-                  "--find-links", str(wheelhouse)]
-        report = Path(tmp) / "report.json"
-        command = [sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed",
-                   "--target", str(Path(tmp) / "target"), "--report", str(report), "-q",
-                   *common, *requirements]
+        dest = download or Path(tmp)
+        dest.mkdir(parents=True, exist_ok=True)
+        before = set(dest.glob("*.whl"))
+        command = [sys.executable, "-m", "pip", "download", "-q", "--dest", str(dest),
+                   "--only-binary=:all:", "--platform", platform, "--python-version", PYTHON,
+                   "--implementation", "cp", "--disable-pip-version-check",
+                   "--find-links", str(wheelhouse), *requirements]
         done = subprocess.run(command, capture_output=True, text=True, check=False,  # noqa: S603
                               env={**os.environ, "PIP_NO_INPUT": "1"})
         if done.returncode != 0:
             raise RuntimeError(f"{platform}: no complete set of wheels:\n{done.stderr[-4000:]}")
-        install = json.loads(report.read_text(encoding="utf-8"))["install"]
-        if download is not None:
-            subprocess.run([sys.executable, "-m", "pip", "download", "-q",  # noqa: S603
-                            "--dest", str(download), *common, *requirements], check=True)
-    return [{"name": item["metadata"]["name"], "version": item["metadata"]["version"],
-             "url": item["download_info"]["url"]} for item in install]
+        files = sorted(set(dest.glob("*.whl")) - before if download else dest.glob("*.whl"))
+    wheels = []
+    for path in files:
+        name, version = path.name.split("-")[:2]
+        wheels.append({"name": name, "version": version, "file": path.name})
+    return wheels
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("platforms", nargs="*", metavar="PLATFORM",
                         help=f"any of {', '.join(TARGETS)} (default: all)")
-    parser.add_argument("--download", type=Path, help="also pip download the wheels here")
+    parser.add_argument("--download", type=Path, help="keep the wheels in this folder")
     args = parser.parse_args(argv)
     if unknown := set(args.platforms) - set(TARGETS):
         parser.error(f"unknown platform {', '.join(sorted(unknown))}")
     failed = 0
-    for platform in args.platforms or list(TARGETS):
-        try:
-            chosen = resolve(platform, args.download)
-        except (RuntimeError, subprocess.CalledProcessError) as exc:
-            print(exc, file=sys.stderr)
-            failed += 1
-            continue
-        print(f"{platform}: {len(chosen)} wheels")
-        for item in chosen:
-            print(f"  {item['name']} {item['version']}  {item['url'].rsplit('/', 1)[-1]}")
+    with tempfile.TemporaryDirectory() as wheelhouse:
+        universal_wheels(Path(wheelhouse))
+        for platform in args.platforms or list(TARGETS):
+            try:
+                chosen = resolve(platform, Path(wheelhouse), args.download)
+            except (RuntimeError, subprocess.CalledProcessError) as exc:
+                print(exc, file=sys.stderr)
+                failed += 1
+                continue
+            print(f"{platform}: {len(chosen)} wheels")
+            for item in chosen:
+                print(f"  {item['file']}")
     return 1 if failed else 0
 
 

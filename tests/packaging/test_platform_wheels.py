@@ -1,7 +1,9 @@
 """Wheels exist for the shop PCs (Windows x64, macOS arm64/x86_64) for everything the till
-and its bundle need (issue 13 §4): ``packaging/check_wheels.py``, through PyPI's metadata.
+and its bundle need (issue 13 §4): ``pip download --only-binary=:all: --platform …`` through
+``packaging/check_wheels.py``.
 
-Needs PyPI (the metadata of ~35 wheels per platform, no wheel itself): ~15 s here.
+Needs PyPI: ~35 wheels per platform, ~250 MB (Qt) each, downloaded into temporary folders in
+parallel and deleted; 25-60 s here depending on the machine's load.
 """
 
 from __future__ import annotations
@@ -39,10 +41,12 @@ def test_the_markers_are_evaluated_for_the_target_not_for_this_machine() -> None
 
 
 @pytest.fixture(scope="module")
-def chosen() -> dict[str, list[dict[str, str]]]:
+def chosen(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, str]]]:
+    wheelhouse = tmp_path_factory.mktemp("wheelhouse")
+    check_wheels.universal_wheels(wheelhouse)
     with ThreadPoolExecutor(len(check_wheels.TARGETS)) as pool:
-        return dict(zip(check_wheels.TARGETS,
-                        pool.map(check_wheels.resolve, check_wheels.TARGETS), strict=True))
+        found = pool.map(lambda p: check_wheels.resolve(p, wheelhouse), check_wheels.TARGETS)
+        return dict(zip(check_wheels.TARGETS, found, strict=True))
 
 
 @pytest.mark.parametrize("platform", list(check_wheels.TARGETS))
@@ -53,7 +57,7 @@ def test_every_requirement_has_a_wheel_for(
     assert NEEDED | ONLY_ON[platform] <= names, NEEDED | ONLY_ON[platform] - names
     arch = "win_amd64" if platform.startswith("win") else ("arm64", "x86_64", "universal2")
     for wheel in wheels:
-        file = wheel["url"].rsplit("/", 1)[-1]
+        file = wheel["file"]
         assert file.endswith(".whl"), file
         tag = file[:-4].rsplit("-", 1)[-1]
         assert tag == "any" or tag.endswith(arch), file
