@@ -1,6 +1,7 @@
 """Windows version resource for the bundle, generated from ``pos_app.__version__``.
 
     python packaging/version_info.py OUT.txt     (build.spec calls :func:`write`)
+    python packaging/version_info.py --print     the version (the release workflow's installer)
 """
 
 from __future__ import annotations
@@ -64,4 +65,7 @@ def write(path: Path) -> Path:
 
 
 if __name__ == "__main__":
-    print(write(Path(sys.argv[1] if len(sys.argv) > 1 else "build/version_info.txt")))
+    if sys.argv[1:] == ["--print"]:
+        print(app_version())
+    else:
+        print(write(Path(sys.argv[1] if len(sys.argv) > 1 else "build/version_info.txt")))

@@ -1,7 +1,12 @@
 """Where the read-only resources (host page, icons, translations, style) are.
 
-Source checkout and editable install: ``<repo>/resources``. PyInstaller bundle: ``resources``
-inside the bundle (``sys._MEIPASS``). No Qt here, so services and the CLI may use it.
+* PyInstaller bundle: ``resources`` inside the bundle (``sys._MEIPASS``);
+* installed wheel (``pip install``/``pipx``): ``pos_app/_resources``, made by the build backend
+  from the top-level ``resources/`` with the catalogues compiled and the icons rendered
+  (``setup.py``, ``packaging/build_resources.py``);
+* source checkout and editable install: ``<repo>/resources``.
+
+No Qt here, so services and the CLI may use it.
 """
 
 from __future__ import annotations
@@ -10,12 +15,14 @@ import sys
 from functools import cache
 from pathlib import Path
 
+_PACKAGE = Path(__file__).resolve().parent
+
 
 @cache
 def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     candidates = [Path(bundle) / "resources"] if bundle else []
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")
+    candidates += [_PACKAGE / "_resources", _PACKAGE.parent / "resources"]
     for path in candidates:
         if (path / "checkout.html").is_file():
             return path

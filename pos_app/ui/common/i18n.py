@@ -6,14 +6,21 @@ re-reads its texts in ``retranslate()``. The customer's language is separate: a
 :class:`Catalogue` is a translator that is *not* installed, so the customer display can speak
 English while the cashier works in Kazakh.
 
-Translations are compiled from ``resources/translations/pos_app_<lang>.ts`` by ``scripts/i18n``
-(run by ``scripts/setup``). A source checkout without fresh ``.qm`` files compiles them once into
-a cache folder at start (``pyside6-lrelease`` ships with PySide6).
+Catalogues (``pos_app_<lang>.qm``) are build products of ``resources/translations/*.ts``
+(``packaging/build_resources.py``: ``scripts/setup`` in a checkout, the build backend for a
+wheel or sdist, ``build.spec`` for the bundle). An installed or frozen app ships only the
+compiled catalogues and loads them as they are: it never compiles anything. Only a source
+checkout (where the ``.ts`` lies beside the ``.qm``) checks that a catalogue is fresh: by the
+content hash of its source recorded at compile time (``.qm.sha256``), never by file times,
+which a copy or a checkout changes; a stale or missing one is compiled once into a cache
+folder keyed by that hash (``pyside6-lrelease`` ships with PySide6).
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -57,7 +64,6 @@ def translations_dir() -> Path:
 
 def _lrelease() -> str | None:
     import shutil
-    import sys
 
     found = shutil.which("pyside6-lrelease")
     if found:
@@ -66,32 +72,53 @@ def _lrelease() -> str | None:
     return str(candidate) if candidate.is_file() else None
 
 
+def _frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
 def qm_path(language: str) -> Path | None:
-    """The compiled catalogue for ``language``, compiling it into a cache if it is stale."""
+    """The compiled catalogue for ``language``.
+
+    Shipped (frozen, or installed: no ``.ts`` beside it): the ``.qm`` as it is, or None.
+    Source checkout: the ``.qm`` if its recorded source hash matches the ``.ts``, else a copy
+    compiled into a cache.
+    """
     folder = translations_dir()
     ts = folder / f"pos_app_{language}.ts"
     qm = folder / f"pos_app_{language}.qm"
-    if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
-        return qm
-    if not ts.is_file():
-        return None
-    import tempfile  # only in a source checkout whose catalogues were never compiled
+    if _frozen() or not ts.is_file():
+        return qm if qm.is_file() else None
+    import hashlib  # a source checkout only
 
-    cached = Path(tempfile.gettempdir()) / "pos-app-translations" / qm.name
-    if cached.is_file() and cached.stat().st_mtime >= ts.stat().st_mtime:
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()
+    record = qm.with_name(qm.name + ".sha256")
+    if qm.is_file() and record.is_file() and record.read_text(encoding="ascii").strip() == digest:
+        return qm
+    return _compile_into_cache(ts, digest)
+
+
+def _compile_into_cache(ts: Path, digest: str) -> Path | None:
+    """A source checkout whose catalogue is missing or stale (``.ts`` edited, not rebuilt)."""
+    import subprocess
+    import tempfile
+
+    cached = Path(tempfile.gettempdir()) / "pos-app-translations" / f"{ts.stem}-{digest[:16]}.qm"
+    if cached.is_file():
         return cached
     tool = _lrelease()
     if tool is None:
         log.error("no pyside6-lrelease: %s cannot be compiled", ts.name)
         return None
-    import subprocess  # only in a source checkout without compiled catalogues
-
     cached.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(cached)],  # noqa: S603
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}")
+    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(partial)],  # noqa: S603
                           capture_output=True, text=True, check=False)
-    if done.returncode != 0 or not cached.is_file():
+    if done.returncode != 0 or not partial.is_file():
         log.error("compiling %s failed: %s", ts.name, done.stderr.strip())
         return None
+    os.replace(partial, cached)
+    log.warning("%s is newer than its catalogue: compiled into %s (run scripts/i18n --build)",
+                ts.name, cached)
     return cached
 
 

@@ -45,13 +45,17 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
-def render_png(name: str) -> Iterator[tuple[QImage, Path]]:
-    """The PNG images of ``name`` at :data:`PNG_SIZES` and where they go (needs a Qt GUI app)."""
+def render_png(name: str, resources: Path | None = None) -> Iterator[tuple[QImage, Path]]:
+    """The PNG images of ``name`` at :data:`PNG_SIZES` and where they go (needs a Qt GUI app).
+
+    ``resources``: another resources folder to render from and into (a package being built).
+    """
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    renderer = QSvgRenderer(str(resource(f"icons/{name}.svg")))
+    icons = resources / "icons" if resources is not None else resource("icons")
+    renderer = QSvgRenderer(str(icons / f"{name}.svg"))
     for size in PNG_SIZES:
         image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
@@ -59,4 +63,5 @@ def render_png(name: str) -> Iterator[tuple[QImage, Path]]:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter)
         painter.end()
-        yield image, png_path(name, size)
+        yield image, (icons / "png" / f"{name}-{size}.png" if resources is not None
+                      else png_path(name, size))
