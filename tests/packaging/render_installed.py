@@ -23,8 +23,7 @@ def main(out: Path, languages: list[str]) -> int:
     import pos_app
     from pos_app.resources import resources_dir
     from pos_app.store.settings import Settings
-    from pos_app.ui.common import i18n
-from pos_app.ui.common import icons
+    from pos_app.ui.common import i18n, icons
     from pos_app.ui.startup import ensure_app, main_window
 
     report: dict[str, object] = {"pos_app": pos_app.__file__,
