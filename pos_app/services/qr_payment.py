@@ -187,8 +187,11 @@ class QrPaymentService:
                 note = "QR shown: payform link"
         except BaseException as exc:
             reason = exc.code if isinstance(exc, EpayError | ContactError) else "internal error"
+            # An invoice link whose creation timed out may exist at ePay (and its SMS may be on
+            # the customer's phone): then the bank is asked, like after a payment token.
+            unknown = isinstance(exc, EpayError) and exc.outcome_unknown
             if self.journal.get(invoice_id).status.needs_reconciliation:
-                self.checkout.fail(invoice_id, reason)
+                self.checkout.fail(invoice_id, reason, reached_bank=unknown)
             self.checkout.release(invoice_id)
             raise
         sent_to = phone or email
