@@ -275,6 +275,10 @@ class Journal:
             f"WHERE status IN ({marks}) ORDER BY rowid", tuple(s.value for s in OPEN)
         )
 
+    def with_problems(self) -> list[Payment]:
+        """Attempts flagged for the administrator (e.g. a bank reply that did not match)."""
+        return self._query("WHERE problem != '' ORDER BY rowid", ())
+
     def events(self, invoice_id: str) -> list[Event]:
         """The history of one attempt, oldest first."""
         with self._lock, storage_errors():
