@@ -10,6 +10,7 @@ from pos_app.domain.payment import PaymentStatus
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
 from pos_app.ui.controller import Stage
+from pos_app.ui.env_mark import environment_mark
 from tests.webengine.helpers import (
     TIMEOUT,
     make_till,
@@ -150,6 +151,8 @@ def test_script_error_after_the_customer_paid_is_paid(qtbot: QtBot, home, emulat
     assert payment.reference
     notes = [e.note for e in till.runtime.journal.events(invoice)]
     assert any("boom" in note for note in notes)  # the failure is kept in the history
+    mark = till.window.activity.result.mark  # A.3: a training result says so in words
+    assert mark.text() == environment_mark("training") != "" and not mark.isHidden()
     till.close()
 
 
