@@ -218,7 +218,7 @@ class CheckoutController(QObject):
     def _failure_note(self, payment: Payment, failure: str) -> str:
         """After a failed form, say so unless the bank reports the payment made."""
         if failure and payment.status is not PaymentStatus.PAID:
-            return epay_message("form")
+            return epay_message("form" if failure.startswith("form") else "internal")
         return ""
 
     def _on_confirm_failed(self, invoice: str, exc: BaseException) -> None:

@@ -37,6 +37,7 @@ from pos_app.store.journal_query import HistoryFilter
 from pos_app.store.refunds import RefundRecord
 from pos_app.store.settings import Settings
 from pos_app.ui.admin import protected
+from pos_app.ui.env_mark import environment_mark
 from pos_app.ui.history.detail import DetailPanel
 from pos_app.ui.history.model import HistoryModel
 from pos_app.ui.history.refund_dialog import RefundDialog
@@ -98,8 +99,11 @@ class HistoryWindow(QWidget):
         # Widths from the font, not from the rows: measuring rows would read the whole journal.
         self.table.ensurePolished()  # the style sheet's font, not the default one
         metrics = self.table.fontMetrics()
-        samples = ("00.00.0000 00:00", "0000000", "000 000,00 ₸", "Method", "↩ Partly refunded",
-                   "000000******0000")
+        mark = environment_mark(self.model.environment)  # every row says TRAINING / TEST
+        samples = ("00.00.0000 00:00", "0000000", "000 000,00 ₸", "Method",
+                   "↩ Partly refunded" + (f" · {mark}" if mark else ""), "000000******0000")
+        if mark:
+            self.setWindowTitle(f"{self.windowTitle()} — {mark}")
         for column, sample in enumerate(samples):
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header))
