@@ -192,7 +192,13 @@ class RefundService:
                                record.external_id)  # fmt: skip
         except EpayError as exc:
             if not exc.outcome_unknown:
-                return self._refused(payment, record, exc)
+                # Not a "failed": a refusal now ("exceeds the remainder") may mean the first
+                # one went through. The request stays open for the administrator.
+                kept = self.log.finish(record.id, RefundState.UNKNOWN,
+                                       f"sent again; refused: {exc.code} [{exc.error_id}]")
+                self.journal.record(invoice_id, f"refund {record.external_id} sent again; "
+                                    f"refused: {exc.code}")  # fmt: skip
+                raise RefundError(exc.code, str(exc), kept) from exc
             log.warning("refund %s: outcome unknown [%s]", record.external_id, exc.error_id)
         return self._confirm(payment, record, payment.refunded_amount + record.amount,
                              f"refund {record.external_id}: {record.amount:f} (sent again)")
@@ -215,9 +221,9 @@ class RefundService:
         for record in open_:
             self.log.finish(record.id, RefundState.DONE if applied else RefundState.FAILED, note)
         self.journal.record(invoice_id, f"{', '.join(r.external_id for r in open_)}: {note}")
-        if not applied:
-            return self.journal.get(invoice_id)
         refunds = [r for r in open_ if r.kind == "refund"]
+        if not applied or payment.status not in (REFUNDABLE if refunds else {PaymentStatus.PAID}):
+            return self.journal.get(invoice_id)
         if refunds:
             total = min(payment.refunded_amount + sum(r.amount for r in refunds), payment.amount)
             new = (PaymentStatus.REFUNDED if total >= payment.amount

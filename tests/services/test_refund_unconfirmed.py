@@ -108,3 +108,25 @@ def test_sending_again_reuses_the_external_id(
     assert sent["externalID"] == outcome.record.external_id == f"R-{paid.invoice_id}-1"
     assert len(service.log.for_payment(paid.invoice_id)) == 1
     assert journal.get(paid.invoice_id).refunded_amount == Decimal("100")
+
+
+def test_a_refused_resend_stays_open_for_the_administrator(
+    pay: Callable[[str], Payment], emulator: Emulator, fast: EpayClient, journal: Journal,
+) -> None:
+    """The first refund went through but was never confirmed; sending it again is refused
+    ("refund is allowed only in CHARGE status"): that refusal is no proof it failed."""
+    paid = pay("300")
+    service = RefundService(journal, fast)
+    emulator.add_fault("status", "http_error", count=-1, status=503)
+    first = service.refund(paid.invoice_id, "300", "wrong size")
+    assert not first.confirmed and len(_refunds_at_bank(emulator, paid.invoice_id)) == 1
+    with pytest.raises(RefundError) as refused:
+        service.resend(paid.invoice_id)
+    assert refused.value.record is not None
+    assert refused.value.record.state is RefundState.UNKNOWN
+    with pytest.raises(RefundError) as blocked:
+        service.refund(paid.invoice_id, "100", "another try")
+    assert blocked.value.code == "pending_unconfirmed"
+    assert blocked.value.bank_answer == "the bank could not be asked"
+    assert len(_refunds_at_bank(emulator, paid.invoice_id)) == 1
+    assert journal.get(paid.invoice_id).status is PaymentStatus.PAID
