@@ -203,6 +203,10 @@
         <source>QR</source>
         <translation>QR</translation>
     </message>
+    <message>
+        <source>⚠ Check with the bank: %1</source>
+        <translation>⚠ Банкпен салыстырыңыз: %1</translation>
+    </message>
 </context>
 <context>
     <name>DocumentDialog</name>

@@ -203,6 +203,10 @@
         <source>QR</source>
         <translation>QR</translation>
     </message>
+    <message>
+        <source>⚠ Check with the bank: %1</source>
+        <translation>⚠ Сверьте с банком: %1</translation>
+    </message>
 </context>
 <context>
     <name>DocumentDialog</name>

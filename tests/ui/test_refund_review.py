@@ -78,3 +78,25 @@ def test_unconfirmed_refund_is_decided_by_the_administrator(
         sent = [op["externalID"] for op in emulator.bank.transactions[paid.invoice_id].operations]
     expected = [first.record.external_id] if decision is Decision.RESEND else []
     assert sent == expected  # sent again with the same externalID, or not at all
+
+
+def test_a_reply_that_did_not_match_is_shown_in_the_history(
+    qtbot: QtBot, journal: Journal, client: EpayClient, emulator: Emulator,
+) -> None:
+    """Issue 14 A.4: a bank reply about another terminal is flagged in the row and detail."""
+    from dataclasses import replace
+
+    from pos_app.services.checkout import CheckoutService
+
+    checkout = CheckoutService(journal, client)
+    checkout.options = replace(checkout.options, poll_interval=0.01)
+    payment = checkout.begin(Decimal("50000"))
+    checkout.request_token(payment.invoice_id)
+    emulator.pay(payment.invoice_id, "4405639704015096")
+    with emulator.bank.lock:
+        emulator.bank.transactions[payment.invoice_id].terminal = "00000000-0000-0000-0000-0"
+    assert checkout.confirm(payment.invoice_id, hint=True).status is PaymentStatus.UNKNOWN
+    window = make_window(qtbot, journal, client)
+    window.select_row(0)
+    assert "⚠" in window.model.data(window.model.index(0, 4))
+    assert "bank reply does not match: terminalID" in window.detail.fields["status"].text()
