@@ -219,7 +219,11 @@ class CheckoutService:
         if not payment.status.needs_reconciliation:
             self.release(invoice_id)
             return payment
-        self.journal.record(invoice_id, f"failed after the bank was reached: {reason}")
+        note = f"failed after the bank was reached: {reason}"
+        if payment.status is PaymentStatus.NEW:  # no state of ours says "at the bank" yet
+            self.journal.transition(invoice_id, PaymentStatus.UNKNOWN, note=note)
+        else:
+            self.journal.record(invoice_id, note)
         return self.confirm(invoice_id, hint=None, stop=stop, on_poll=on_poll)
 
     def release(self, invoice_id: str) -> None:
