@@ -201,7 +201,7 @@ def find_backdrop(display: str) -> tuple[int, int] | None:
 
 def journal_rows(command: list[str], home: Path) -> list[dict[str, str]]:
     env = {**os.environ, "POS_APP_HOME": str(home)}
-    out = subprocess.run([*command, "journal", "--csv"], env=env, capture_output=True,  # noqa: S603
+    out = subprocess.run([*command, "journal", "--csv", "--training"], env=env, capture_output=True,  # noqa: S603
                          text=True, timeout=60, check=True).stdout
     return list(csv.DictReader(io.StringIO(out)))
 

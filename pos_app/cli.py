@@ -1,7 +1,7 @@
 """The ``pos-app`` command (a contract): GUI by default, plus ``journal --csv``.
 
     pos-app [--training | --env test|test-new|prod] [--debug]
-    pos-app journal --csv
+    pos-app journal --csv [--training | --env ENV]
     pos-app configure --env test|prod --client-id ID --terminal UUID --secret-stdin
     pos-app doctor [--training | --env ENV]
 """
@@ -30,6 +30,11 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     journal = sub.add_parser("journal", help="print the payment journal")
     journal.add_argument("--csv", action="store_true", required=True, help="as CSV on stdout")
+    which = journal.add_mutually_exclusive_group()
+    which.add_argument("--training", dest="journal_training", action="store_true",
+                       help="the training journal")
+    which.add_argument("--env", dest="journal_env", choices=ENVIRONMENTS,
+                       help="this environment's journal (default: the configured one)")
     configure = sub.add_parser(
         "configure", help="store ePay credentials (secret from stdin)",
         description="Store ePay credentials: the secret goes to the OS keyring.")
@@ -90,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(paths.log_dir(), debug=args.debug)
     if args.command == "journal":
-        return journal_csv()
+        return journal_csv(_journal_environment(args))
     if args.command == "configure":
         from pos_app.cli_admin import configure
 
@@ -121,11 +126,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_gui(setup, debug=args.debug)
 
 
-def journal_csv() -> int:
-    from pos_app.store import paths
-    from pos_app.store.journal import Journal
+def _journal_environment(args: argparse.Namespace) -> str | None:
+    """``journal --csv`` takes ``--training``/``--env`` before or after ``journal``."""
+    if args.journal_training or args.training:
+        if (args.journal_env or args.env) not in (None, "training"):
+            raise SystemExit("pos-app: journal: --training and --env exclude each other")
+        return "training"
+    if args.journal_env and args.env and args.journal_env != args.env:
+        raise SystemExit("pos-app: journal: two different --env values")
+    chosen: str | None = args.journal_env or args.env
+    return chosen
 
-    journal = Journal(paths.journal_path())
+
+def journal_csv(environment: str | None = None) -> int:
+    """Print one environment's journal (default: the configured one) as CSV."""
+    from pos_app.store import paths
+    from pos_app.store.journal_files import open_journal
+    from pos_app.store.settings import load as load_settings
+
+    configured = load_settings(paths.settings_path()).environment
+    journal = open_journal(environment or configured, configured=configured)
     try:
         journal.write_csv(sys.stdout)
     finally:

@@ -111,6 +111,31 @@ class Doctor:
             self.add("keyring", FAIL, f"{status.backend_name}; no secret stored for client "
                      f"{settings.client_id} (run `pos-app configure`)")
 
+    def journal(self, environment: str, settings: Settings) -> None:
+        """Payments and refunds the administrator must look at (issue 14, A.4 and A.5)."""
+        from pos_app.store.journal_files import open_journal
+        from pos_app.store.refunds import RefundLog
+
+        if not paths.journal_path(environment).exists() and not (
+            paths.data_dir() / paths.LEGACY_JOURNAL).exists():  # fmt: skip
+            self.add("journal", OK, f"no {environment} journal yet")
+            return
+        try:
+            with open_journal(environment, configured=settings.environment) as journal:
+                flagged = journal.with_problems()
+                refunds = RefundLog(journal).open_invoices()
+        except StorageError as exc:
+            self.add("journal", FAIL, f"{exc.code}: {exc}")
+            return
+        if not flagged and not refunds:
+            self.add("journal", OK, f"{environment}: nothing waits for the administrator")
+            return
+        parts = [f"invoice {p.invoice_id}: {p.problem}" for p in flagged[:5]]
+        parts += [f"invoice {invoice}: refund not confirmed by the bank" for invoice in refunds[:5]]
+        self.add("journal", WARN, f"{environment}: {len(flagged)} payment(s) with a bank reply "
+                 f"that does not match, {len(refunds)} with an unconfirmed refund; open the "
+                 f"history (F3): {'; '.join(parts)}")
+
     def hosts(self, hosts: EpayHosts) -> None:
         by_origin: dict[str, tuple[list[str], str]] = {}
         for label, url in (("OAuth", hosts.oauth_url), ("API", hosts.api_base),
@@ -150,6 +175,7 @@ class Doctor:
         settings = self.settings()
         environment = "training" if self.training else (self.environment or settings.environment)
         print(f"       environment: {environment}", file=self.out)
+        self.journal(environment, settings)
         self.keyring(environment, settings)
         emulator = None
         urls: dict[str, str] | None = None

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pos_app.epay.config import Credentials, EpayHosts, training_hosts
 from pos_app.preflight import Setup, SetupError, check_setup, resolve_credentials
-from pos_app.store import paths
 from pos_app.store.settings import Settings
 
 if TYPE_CHECKING:
@@ -134,7 +133,7 @@ def assemble(setup: Setup) -> Runtime:
 
     from pos_app.services.checkout import CheckoutOptions, CheckoutService
     from pos_app.services.reconcile import Reconciler
-    from pos_app.store.journal import Journal
+    from pos_app.store.journal_files import open_journal
 
     settings, credentials = setup.settings, setup.credentials
     emulator: DeferredEmulator | None = None
@@ -145,7 +144,8 @@ def assemble(setup: Setup) -> Runtime:
             emulator = DeferredEmulator()
             urls = emulator.urls
         hosts = training_hosts(urls["api"], urls["form"])
-    journal = Journal(paths.journal_path(), prefix=settings.invoice_prefix)
+    journal = open_journal(setup.environment, configured=settings.environment,
+                           prefix=settings.invoice_prefix)
 
     def make_client() -> EpayClient:
         from pos_app.epay.client import EpayClient

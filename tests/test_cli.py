@@ -47,6 +47,34 @@ def test_journal_csv_on_an_empty_home_prints_the_header(tmp_path: Path) -> None:
     assert done.stdout.splitlines()[0].split(",")[: len(COLUMNS)] == COLUMNS
 
 
+def test_journal_csv_per_environment_defaults_to_the_configured_one(tmp_path: Path) -> None:
+    """Issue 14 A.3: `journal --csv` takes --training / --env like the app."""
+    (tmp_path / "settings.json").write_text('{"environment": "prod"}', encoding="utf-8")
+    env = dict(os.environ, POS_APP_HOME=str(tmp_path))
+    for environment, amount in (("training", "1500"), ("prod", "50000"), ("test", "700")):
+        with _journal(tmp_path, environment) as journal:
+            journal.create_attempt(Decimal(amount))
+
+    def amounts(*args: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "pos_app", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return [row["amount"] for row in csv.DictReader(io.StringIO(done.stdout))]
+
+    assert amounts("journal", "--csv") == ["50000.00"]  # the configured environment
+    assert amounts("journal", "--csv", "--training") == ["1500.00"]
+    assert amounts("--training", "journal", "--csv") == ["1500.00"]
+    assert amounts("journal", "--csv", "--env", "test") == ["700.00"]
+    assert amounts("--env", "prod", "journal", "--csv") == ["50000.00"]
+    assert amounts("journal", "--csv", "--env", "test-new") == []
+
+
+def _journal(home: Path, environment: str) -> Journal:
+    journal = Journal(home / f"journal-{environment}.sqlite3")
+    journal.claim_environment(environment)
+    return journal
+
+
 def test_unknown_environment_is_refused_with_a_message(tmp_path: Path) -> None:
     done = _run(tmp_path, "--env", "staging")
     assert done.returncode == 2

@@ -27,7 +27,7 @@ def test_doctor_training_runs_a_real_offscreen_payment(tmp_path: Path) -> None:
                  "training payment", "All checks passed."):
         assert line in out
     assert "[FAIL]" not in out
-    assert not (tmp_path / "journal.sqlite3").exists()  # the probe used its own home
+    assert not list(tmp_path.glob("journal*.sqlite3"))  # the probe used its own home
 
 
 def test_unreachable_bank_fails_with_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -43,3 +43,34 @@ def test_unreachable_bank_fails_with_exit_1(tmp_path: Path, monkeypatch: pytest.
     assert "[FAIL] OAuth/API/widget host: 127.0.0.1:9 unreachable over TCP" in text
     assert "[FAIL] service token" in text
     assert "Not ready" in text
+
+
+def test_doctor_shows_what_waits_for_the_administrator(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14 A.4/A.5: a bank reply that did not match, and an unconfirmed refund."""
+    from decimal import Decimal
+
+    from pos_app.domain.payment import PaymentStatus
+    from pos_app.store.journal_files import open_journal
+    from pos_app.store.refunds import RefundLog
+    from pos_app.store.settings import Settings
+
+    monkeypatch.setenv("POS_APP_HOME", str(tmp_path))
+    settings = Settings(environment="prod")
+    check = doctor.Doctor(io.StringIO(), training=False, environment="prod")
+    check.journal("prod", settings)
+    assert check.checks[-1].state == doctor.OK
+    with open_journal("prod", configured="prod") as journal:
+        odd = journal.create_attempt(Decimal("50000"))
+        journal.transition(odd.invoice_id, PaymentStatus.UNKNOWN,
+                           problem="bank reply does not match: terminalID")
+        paid = journal.create_attempt(Decimal("700"))
+        journal.transition(paid.invoice_id, PaymentStatus.PAID, transaction_id="t-1")
+        RefundLog(journal).begin(paid.invoice_id, "refund", Decimal("100"), "returned")
+    check.journal("prod", settings)
+    last = check.checks[-1]
+    assert last.state == doctor.WARN
+    assert f"invoice {odd.invoice_id}: bank reply does not match: terminalID" in last.detail
+    assert f"invoice {paid.invoice_id}: refund not confirmed" in last.detail
+    check.journal("training", settings)  # another environment's journal knows nothing of it
+    assert check.checks[-1].state == doctor.OK

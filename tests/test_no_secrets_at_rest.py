@@ -136,7 +136,7 @@ def test_scripted_session_leaves_no_secret_or_token_on_disk(
         runtime.close()
     files += scan(home, needles)
     names = {p.name for p in files}
-    assert {"settings.json", "journal.sqlite3", "pos-app.log", "admin-pin.json"} <= names
+    assert {"settings.json", "journal-test.sqlite3", "pos-app.log", "admin-pin.json"} <= names
     assert any(name.endswith("-wal") for name in names)
     log_text = (home / "logs" / "pos-app.log").read_text(encoding="utf-8")
     assert CLIENT in log_text  # the log was really written (at debug level)

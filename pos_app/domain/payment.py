@@ -111,6 +111,7 @@ class Payment:
     refunded_amount: Decimal = Decimal("0")
     reason_code: str = ""
     message: str = ""  # a short cashier-facing note for the last change (no secrets)
+    problem: str = ""  # for the administrator: e.g. a bank reply that did not match (A.4)
 
     @property
     def remaining(self) -> Decimal:

@@ -89,6 +89,11 @@ class EpayClient:
             secrets=self._secrets,
         )
 
+    @property
+    def terminal_id(self) -> str:
+        """The terminal UUID every payment of this client is made on (status replies must match)."""
+        return self._credentials.terminal_id
+
     # -- tokens -------------------------------------------------------------------------------
 
     def payment_token(

@@ -143,6 +143,29 @@ class TransactionStatus:
         return status
 
 
+def mismatched_fields(
+    status: TransactionStatus, *, invoice_id: str, terminal_id: str, amount: Decimal,
+    currency: str,
+) -> tuple[str, ...]:
+    """The reply fields that are missing or differ from the attempt's; ``()`` when it matches.
+
+    A reply settles an attempt only when ``invoiceID``, ``terminalID``, the amount (``orgAmount``
+    when given: ``amount`` drops after a partial refund) and ``currency`` are all present and
+    equal to what the till sent. The names come back, never the values, so they can be logged.
+    """
+    wrong: list[str] = []
+    if status.invoice_id.strip() != invoice_id:
+        wrong.append("invoiceID")
+    if not terminal_id or status.terminal_id.strip().lower() != terminal_id.strip().lower():
+        wrong.append("terminalID")
+    original = status.org_amount if status.org_amount is not None else status.amount
+    if original is None or original != amount:
+        wrong.append("amount")
+    if status.currency.strip().upper() != currency.strip().upper() or not currency.strip():
+        wrong.append("currency")
+    return tuple(wrong)
+
+
 _TEXT_FIELDS = {
     "status_name": "statusName",
     "transaction_id": "id",

@@ -195,12 +195,36 @@ class CheckoutService:
         """The cashier gave up: ask the bank once (the customer may just have paid)."""
         return self.confirm(invoice_id, hint=None)
 
-    def fail(self, invoice_id: str, reason: str) -> Payment:
-        """The form could not be used (no network, script failed): ``error``, nothing charged."""
-        try:
-            return self.journal.transition(invoice_id, PaymentStatus.ERROR, note=reason)
-        finally:
+    def fail(
+        self,
+        invoice_id: str,
+        reason: str,
+        *,
+        reached_bank: bool = False,
+        stop: threading.Event | None = None,
+        on_poll: Callable[[int], None] | None = None,
+    ) -> Payment:
+        """Something failed on our side (no network, the form's script, an internal error).
+
+        Before a payment token or link exists (``new``, and ``reached_bank`` false) nothing can
+        have been paid: ``error``. After it the customer may have paid, so the failure is
+        settled through the status API like a cancel (blocking: run it off the GUI thread).
+        """
+        payment = self.journal.get(invoice_id)
+        if payment.status is PaymentStatus.NEW and not reached_bank:
+            try:
+                return self.journal.transition(invoice_id, PaymentStatus.ERROR, note=reason)
+            finally:
+                self.release(invoice_id)
+        if not payment.status.needs_reconciliation:
             self.release(invoice_id)
+            return payment
+        note = f"failed after the bank was reached: {reason}"
+        if payment.status is PaymentStatus.NEW:  # no state of ours says "at the bank" yet
+            self.journal.transition(invoice_id, PaymentStatus.UNKNOWN, note=note)
+        else:
+            self.journal.record(invoice_id, note)
+        return self.confirm(invoice_id, hint=None, stop=stop, on_poll=on_poll)
 
     def release(self, invoice_id: str) -> None:
         with self._lock:

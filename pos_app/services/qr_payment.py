@@ -24,7 +24,7 @@ from pos_app.epay.models import InvoiceLinkRequest, StatusOutcome
 from pos_app.epay.params import payform_link
 from pos_app.services.checkout import EPAY_LANGUAGES, CheckoutOptions, CheckoutService
 from pos_app.services.settle import check_once
-from pos_app.store.journal import Journal
+from pos_app.store.journal import Journal, StorageError
 
 if TYPE_CHECKING:
     from pos_app.epay.client import EpayClient
@@ -187,15 +187,25 @@ class QrPaymentService:
                 note = "QR shown: payform link"
         except BaseException as exc:
             reason = exc.code if isinstance(exc, EpayError | ContactError) else "internal error"
+            # An invoice link whose creation timed out may exist at ePay (and its SMS may be on
+            # the customer's phone): then the bank is asked, like after a payment token.
+            unknown = isinstance(exc, EpayError) and exc.outcome_unknown
             if self.journal.get(invoice_id).status.needs_reconciliation:
-                self.checkout.fail(invoice_id, reason)
+                self.checkout.fail(invoice_id, reason, reached_bank=unknown)
             self.checkout.release(invoice_id)
             raise
         sent_to = phone or email
-        self.journal.transition(
-            invoice_id, PaymentStatus.WIDGET_OPEN,
-            note=note + (" (sent to the customer)" if sent_to else ""),
-        )
+        try:
+            self.journal.transition(
+                invoice_id, PaymentStatus.WIDGET_OPEN,
+                note=note + (" (sent to the customer)" if sent_to else ""),
+            )
+        except StorageError:
+            # The link exists (an SMS may be on its way) but the journal cannot say so: the QR
+            # is not shown, the till is freed, and the attempt, still open in the journal, is
+            # settled from the bank at the next start (the customer may pay from the SMS).
+            self.checkout.release(invoice_id)
+            raise
         return QrLink(invoice_id, url, self.kind, payment.amount,
                       self._clock() + self.options.expiry, sent_to)
 

@@ -15,15 +15,18 @@ _TEXTS: dict[str, dict[str, str]] = {
     "en": {"title": "Card payment", "refund_title": "Refund", "date": "Date and time",
            "amount": "Amount", "invoice": "Invoice", "rrn": "RRN", "approval": "Approval code",
            "card": "Card", "status": "Status", "refunded": "Refunded",
-           "fiscal": "non-fiscal document", "copy": "Copy"},
+           "fiscal": "non-fiscal document", "copy": "Copy",
+           "training": "TRAINING, not a payment", "test": "TEST, not a payment"},
     "ru": {"title": "Оплата картой", "refund_title": "Возврат", "date": "Дата и время",
            "amount": "Сумма", "invoice": "Номер заказа", "rrn": "RRN",
            "approval": "Код авторизации", "card": "Карта", "status": "Статус",
-           "refunded": "Возвращено", "fiscal": "Нефискальный документ", "copy": "Копия"},
+           "refunded": "Возвращено", "fiscal": "Нефискальный документ", "copy": "Копия",
+           "training": "ТРЕНИРОВКА, не платёж", "test": "ТЕСТ, не платёж"},
     "kk": {"title": "Картамен төлем", "refund_title": "Қайтару", "date": "Күні мен уақыты",
            "amount": "Сомасы", "invoice": "Тапсырыс нөмірі", "rrn": "RRN",
            "approval": "Авторизация коды", "card": "Карта", "status": "Күйі",
-           "refunded": "Қайтарылды", "fiscal": "Фискалдық емес құжат", "copy": "Көшірме"},
+           "refunded": "Қайтарылды", "fiscal": "Фискалдық емес құжат", "copy": "Көшірме",
+           "training": "ЖАТТЫҒУ, төлем емес", "test": "ТЕСТ, төлем емес"},
 }  # fmt: skip
 _STATUS: dict[str, dict[PaymentStatus, str]] = {
     "en": {PaymentStatus.PAID: "Approved", PaymentStatus.REFUNDED: "Refunded",
@@ -51,21 +54,30 @@ class Receipt:
     lines: tuple[tuple[str, str], ...]
     footer: str
     copy: bool = False
+    mark: str = ""  # TRAINING / TEST, in words, for a slip not from production
+
 
     def as_text(self) -> str:
         """Plain text (logs, tests, a printer without graphics)."""
-        head = [self.shop_name, self.shop_address, self.title]
+        head = [self.mark, self.shop_name, self.shop_address, self.title]
         body = [f"{label}: {value}" for label, value in self.lines]
-        return "\n".join([*(h for h in head if h), *body, self.footer])
+        return "\n".join([*(h for h in head if h), *body, self.footer, self.mark]).rstrip("\n")
 
 
 def texts(language: str) -> dict[str, str]:
     return _TEXTS.get(language, _TEXTS["ru"])
 
 
+def environment_words(environment: str, language: str) -> str:
+    """TRAINING / TEST (not a payment) in ``language`` for a non-production environment."""
+    key = {"training": "training", "test": "test", "test-new": "test"}.get(environment)
+    return texts(language)[key] if key else ""
+
+
 def build_receipt(payment: Payment, *, shop_name: str, shop_address: str, language: str,
-                  copy: bool = False) -> Receipt:  # fmt: skip
-    """The slip for ``payment`` in ``language`` (``ru``, ``kk`` or ``en``; others → ``ru``)."""
+                  copy: bool = False, environment: str = "prod") -> Receipt:  # fmt: skip
+    """The slip for ``payment`` in ``language`` (``ru``, ``kk`` or ``en``; others → ``ru``);
+    a slip from training or ePay's test environment says so in words, top and bottom."""
     language = language if language in _TEXTS else "ru"
     t = _TEXTS[language]
     status = _STATUS[language].get(payment.status, payment.status.value)
@@ -82,4 +94,5 @@ def build_receipt(payment: Payment, *, shop_name: str, shop_address: str, langua
     if payment.refunded_amount > 0:
         lines.append((t["refunded"], format_tenge(payment.refunded_amount, group=" ")))
     title = t["title"] + (f" · {t['copy']}" if copy else "")
-    return Receipt(language, shop_name, shop_address, title, tuple(lines), t["fiscal"], copy)
+    return Receipt(language, shop_name, shop_address, title, tuple(lines), t["fiscal"], copy,
+                   environment_words(environment, language))

@@ -17,7 +17,7 @@ from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import StatusOutcome
 from pos_app.services.refunds import RefundService
-from pos_app.services.settle import check_once, fields_from
+from pos_app.services.settle import check_once, settle_from
 from pos_app.store.journal import Journal
 
 if TYPE_CHECKING:
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("pos_app.services.reconcile")
 LATE_PAYMENT_WINDOW = timedelta(hours=24)
+_CLOSED_UNPAID = frozenset({PaymentStatus.DECLINED, PaymentStatus.CANCELLED, PaymentStatus.EXPIRED})
+# An attempt that reached one of these had a payment token or link the customer could pay with.
+_TOKEN_SEEN = frozenset({PaymentStatus.TOKEN_ISSUED, PaymentStatus.WIDGET_OPEN,
+                         PaymentStatus.CHECKING, PaymentStatus.UNKNOWN})  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -88,11 +92,11 @@ class Reconciler:
         self, window: timedelta = LATE_PAYMENT_WINDOW, *, skip: str | None = None
     ) -> list[Payment]:
         """Attempts closed as declined, cancelled or expired within ``window`` that ePay now
-        reports paid (an invoice link lives a day; a payform token up to two hours)."""
+        reports paid (an invoice link lives a day; a payform token up to two hours), and
+        ``error`` attempts that had a payment token or link (the customer may have paid)."""
         late: list[Payment] = []
-        closed = (PaymentStatus.DECLINED, PaymentStatus.CANCELLED, PaymentStatus.EXPIRED)
         for payment in list(self.journal.iter_payments(since=self._now() - window)):
-            if payment.status not in closed or payment.invoice_id == skip:
+            if payment.invoice_id == skip or not self._may_be_paid_late(payment):
                 continue
             try:
                 status = self.client.transaction_status(payment.invoice_id)
@@ -102,15 +106,18 @@ class Reconciler:
                 )
                 continue
             if status.outcome in (StatusOutcome.PAID, StatusOutcome.AUTHORIZED):
-                late.append(
-                    self.journal.transition(
-                        payment.invoice_id,
-                        PaymentStatus.PAID,
-                        note="paid after the till had closed it",
-                        **fields_from(status),
-                    )
-                )
+                settled = settle_from(self.journal, payment, status, self.client.terminal_id,
+                                      PaymentStatus.PAID, "paid after the till had closed it")
+                if settled.status is PaymentStatus.PAID:
+                    late.append(settled)
         return late
+
+    def _may_be_paid_late(self, payment: Payment) -> bool:
+        if payment.status in _CLOSED_UNPAID:
+            return True
+        return payment.status is PaymentStatus.ERROR and any(
+            event.to_status in _TOKEN_SEEN for event in self.journal.events(payment.invoice_id)
+        )
 
     def settle(self, payment: Payment) -> Payment:
         settled, outcome = check_once(self.journal, self.client, payment)

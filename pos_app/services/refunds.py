@@ -14,10 +14,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pos_app.domain.errors import DomainError
-from pos_app.domain.money import MINIMUM_REFUND, check_amount, parse_amount
+from pos_app.domain.money import MINIMUM_REFUND, TIYN, check_amount, parse_amount
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import StatusOutcome, TransactionStatus
+from pos_app.services.settle import flag_mismatch, mismatch
 from pos_app.store.journal import Event, Journal
 from pos_app.store.refunds import RefundLog, RefundRecord, RefundState
 
@@ -34,14 +35,18 @@ class RefundError(Exception):
     """Refused or failed; ``code`` is what the UI turns into a sentence for the cashier.
 
     Local refusals (nothing sent): ``not_a_number``, ``below_minimum``, ``above_remaining``,
-    ``reason_missing``, ``not_refundable``, ``not_held``, ``pending_unconfirmed``. After
+    ``reason_missing``, ``not_refundable``, ``not_held``, ``pending_unconfirmed`` (an earlier
+    refund awaits the administrator's decision; ``bank_answer`` says what the bank reports),
+    ``nothing_open``. After
     sending: an ``EpayError`` code (the bank refused) or ``not_confirmed``.
     """
 
-    def __init__(self, code: str, message: str, record: RefundRecord | None = None) -> None:
+    def __init__(self, code: str, message: str, record: RefundRecord | None = None,
+                 bank_answer: str = "") -> None:  # fmt: skip
         super().__init__(message)
         self.code = code
         self.record = record
+        self.bank_answer = bank_answer  # pending_unconfirmed: what the status API says now
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +86,23 @@ def check_refund_amount(payment: Payment, amount: str | Decimal) -> Decimal:
     if value > payment.remaining:
         raise RefundError("above_remaining", "The refund is more than what remains.")
     return value
+
+
+def describe_answer(status: TransactionStatus | None) -> str:
+    """The bank's answer in a line for the administrator (no card data): what the decision on
+    an unconfirmed refund is shown with."""
+    if status is None:
+        return "the bank could not be asked"
+    if status.result_code != "100":
+        return f"resultCode {status.result_code} {status.result_message}".strip()
+    parts = [status.status_name or "?"]
+    if status.amount is not None:
+        parts.append(f"amount {status.amount.quantize(TIYN):f}")
+    if status.org_amount is not None:
+        parts.append(f"orgAmount {status.org_amount.quantize(TIYN):f}")
+    if status.currency:
+        parts.append(status.currency)
+    return ", ".join(parts)
 
 
 def refunded_per_bank(payment: Payment, status: TransactionStatus) -> Decimal | None:
@@ -126,7 +148,7 @@ class RefundService:
         reason = _reason(reason)
         if payment.status is not PaymentStatus.PAID or not payment.transaction_id:
             raise RefundError("not_held", "Only a held payment can be cancelled.")
-        status = self._status(invoice_id)
+        status = self._status(payment)
         if status is None or status.outcome is not StatusOutcome.AUTHORIZED:
             raise RefundError("not_held", "The bank does not hold this payment.")
         record = self.log.begin(invoice_id, "cancel", payment.amount, reason)
@@ -135,18 +157,88 @@ class RefundService:
         except EpayError as exc:
             if not exc.outcome_unknown:
                 return self._refused(payment, record, exc)
-        after = self._status(invoice_id)
+        after = self._status(payment)
         if after is not None and after.outcome is StatusOutcome.CANCELLED:
             note = f"cancel {record.external_id} ({reason}); bank: {after.status_name}"
             done = self.journal.transition(invoice_id, PaymentStatus.CANCELLED, note=note)
             return RefundOutcome(done, self.log.finish(record.id, RefundState.DONE), True)
         return self._unconfirmed(payment, record)
 
+    def open_requests(self, invoice_id: str) -> list[RefundRecord]:
+        """Refunds and cancels of this payment that the bank has not confirmed or refused."""
+        return [r for r in self.log.for_payment(invoice_id)
+                if r.state in (RefundState.PENDING, RefundState.UNKNOWN)]  # fmt: skip
+
+    def bank_answer(self, invoice_id: str) -> str:
+        """What the status API says about the payment now, for the administrator's decision."""
+        payment = self.journal.get(invoice_id)
+        return describe_answer(self._status(payment))
+
+    def resend(self, invoice_id: str) -> RefundOutcome:
+        """Send the unconfirmed refund again, with the same ``externalID`` and amount.
+
+        For an administrator who has read the bank's answer and decided it did not go through.
+        """
+        payment = self.journal.get(invoice_id)
+        open_ = [r for r in self.open_requests(invoice_id) if r.kind == "refund"]
+        if len(open_) != 1 or not payment.transaction_id or payment.status not in REFUNDABLE:
+            raise RefundError("not_refundable", "There is no single unconfirmed refund to send.")
+        record = open_[0]
+        whole = payment.refunded_amount == 0 and record.amount == payment.amount
+        log.info("refund %s sent again by the administrator", record.external_id)
+        self.journal.record(invoice_id, f"refund {record.external_id} sent again (administrator)")
+        try:
+            self.client.refund(payment.transaction_id, None if whole else record.amount,
+                               record.external_id)  # fmt: skip
+        except EpayError as exc:
+            if not exc.outcome_unknown:
+                # Not a "failed": a refusal now ("exceeds the remainder") may mean the first
+                # one went through. The request stays open for the administrator.
+                kept = self.log.finish(record.id, RefundState.UNKNOWN,
+                                       f"sent again; refused: {exc.code} [{exc.error_id}]")
+                self.journal.record(invoice_id, f"refund {record.external_id} sent again; "
+                                    f"refused: {exc.code}")  # fmt: skip
+                raise RefundError(exc.code, str(exc), kept) from exc
+            log.warning("refund %s: outcome unknown [%s]", record.external_id, exc.error_id)
+        return self._confirm(payment, record, payment.refunded_amount + record.amount,
+                             f"refund {record.external_id}: {record.amount:f} (sent again)")
+
+    def decide(self, invoice_id: str, *, applied: bool, reason: str) -> Payment:
+        """The administrator's decision on the unconfirmed requests of one payment.
+
+        ``applied``: the bank did refund (or release) it, e.g. as the merchant cabinet shows;
+        the journal records it. Otherwise it did not happen and a new request may be made.
+        The bank's answer at this moment is kept in the note beside the decision.
+        """
+        reason = _reason(reason)
+        payment = self.journal.get(invoice_id)
+        open_ = self.open_requests(invoice_id)
+        if not open_:
+            raise RefundError("nothing_open", "No unconfirmed refund to decide on.")
+        answer = describe_answer(self._status(payment))
+        verdict = "done" if applied else "not done"
+        note = f"administrator: {verdict} ({reason}); bank: {answer}"
+        for record in open_:
+            self.log.finish(record.id, RefundState.DONE if applied else RefundState.FAILED, note)
+        self.journal.record(invoice_id, f"{', '.join(r.external_id for r in open_)}: {note}")
+        refunds = [r for r in open_ if r.kind == "refund"]
+        if not applied or payment.status not in (REFUNDABLE if refunds else {PaymentStatus.PAID}):
+            return self.journal.get(invoice_id)
+        if refunds:
+            total = min(payment.refunded_amount + sum(r.amount for r in refunds), payment.amount)
+            new = (PaymentStatus.REFUNDED if total >= payment.amount
+                   else PaymentStatus.PARTIALLY_REFUNDED)  # fmt: skip
+            return self.journal.transition(invoice_id, new, note="refund confirmed by the "
+                                           "administrator", refunded_amount=total)  # fmt: skip
+        return self.journal.transition(invoice_id, PaymentStatus.CANCELLED,
+                                       note="cancel confirmed by the administrator")  # fmt: skip
+
     def settle_open(self, *, only: frozenset[str] | None = None) -> list[Payment]:
         """At start-up: settle refunds a crash or a timeout left unconfirmed, by asking the bank.
 
-        Nothing is re-sent; the bank's refunded amount decides (refunded, partly refunded, or
-        the request failed). Payments the bank cannot be asked about stay open for next time.
+        Nothing is re-sent; a refund the bank confirms is recorded, any other stays open for
+        the administrator (never marked failed by inference). Cancels are settled by the status
+        name. Payments the bank cannot be asked about stay open for next time.
         With ``only``, refunds of other payments (one being made right now) are left alone.
         """
         settled: list[Payment] = []
@@ -158,9 +250,9 @@ class RefundService:
                 payment = self._settle_open_cancel(payment)
                 if payment.status in REFUNDABLE:
                     settled.append(self._settle_unconfirmed(payment))
-                else:  # e.g. a cancel whose payment is already settled: close the request
-                    for record in self.log.for_payment(invoice_id):
-                        if record.state in (RefundState.PENDING, RefundState.UNKNOWN):
+                else:  # a cancel whose payment is already settled: close the request
+                    for record in self.open_requests(invoice_id):
+                        if record.kind == "cancel":
                             self.log.finish(record.id, RefundState.FAILED, "payment settled")
             except RefundError as exc:
                 log.warning("refunds of %s stay open: %s", invoice_id, exc.code)
@@ -171,7 +263,7 @@ class RefundService:
                  if r.kind == "cancel" and r.state in (RefundState.PENDING, RefundState.UNKNOWN)]
         if not open_:
             return payment
-        status = self._status(payment.invoice_id)
+        status = self._status(payment)
         if status is None:
             return payment
         released = status.outcome is StatusOutcome.CANCELLED
@@ -185,16 +277,25 @@ class RefundService:
 
     # -- steps ----------------------------------------------------------------------------------
 
-    def _status(self, invoice_id: str) -> TransactionStatus | None:
+    def _status(self, payment: Payment) -> TransactionStatus | None:
+        """The status reply about ``payment``; ``None`` if the bank could not be asked or its
+        reply is about another payment (flagged for the administrator, issue 14 A.4)."""
         try:
-            return self.client.transaction_status(invoice_id)
+            status = self.client.transaction_status(payment.invoice_id)
         except EpayError as exc:
-            log.warning("status of %s not read: %s [%s]", invoice_id, exc.code, exc.error_id)
+            log.warning("status of %s not read: %s [%s]", payment.invoice_id, exc.code,
+                        exc.error_id)  # fmt: skip
             return None
+        if status.result_code == "100" and (
+            wrong := mismatch(payment, status, self.client.terminal_id)
+        ):
+            flag_mismatch(self.journal, payment, wrong)
+            return None
+        return status
 
     def _confirm(self, payment: Payment, record: RefundRecord, expected: Decimal,
                  note: str) -> RefundOutcome:  # fmt: skip
-        status = self._status(payment.invoice_id)
+        status = self._status(payment)
         refunded = None if status is None else refunded_per_bank(payment, status)
         if refunded is None or refunded < expected:
             return self._unconfirmed(payment, record)
@@ -218,21 +319,25 @@ class RefundService:
         return RefundOutcome(self.journal.get(payment.invoice_id), unknown, False)
 
     def _settle_unconfirmed(self, payment: Payment) -> Payment:
-        """Before a new refund, settle earlier unconfirmed ones (never refund twice)."""
-        open_ = [r for r in self.log.for_payment(payment.invoice_id)
-                 if r.kind == "refund" and r.state in (RefundState.PENDING, RefundState.UNKNOWN)]
+        """Before a new refund, settle earlier unconfirmed ones (never refund twice).
+
+        Only the bank's confirmation closes them (``REFUND``, or the refunded amount covering
+        them). Anything else keeps them open and refuses the new refund with the bank's answer,
+        for the administrator to decide (:meth:`decide`, :meth:`resend`); see
+        ``docs/refund-confirmation.md``.
+        """
+        open_ = [r for r in self.open_requests(payment.invoice_id) if r.kind == "refund"]
         if not open_:
             return payment
-        status = self._status(payment.invoice_id)
+        status = self._status(payment)
         refunded = None if status is None else refunded_per_bank(payment, status)
-        if refunded is None:
-            raise RefundError("pending_unconfirmed", "An earlier refund is not confirmed yet.")
-        applied = refunded > payment.refunded_amount
+        expected = payment.refunded_amount + sum(r.amount for r in open_)
+        if refunded is None or refunded < expected:
+            raise RefundError("pending_unconfirmed", "An earlier refund is not confirmed; an "
+                              "administrator must decide.", open_[-1],
+                              describe_answer(status))  # fmt: skip
         for record in open_:
-            self.log.finish(record.id, RefundState.DONE if applied else RefundState.FAILED,
-                            "settled by a later status check")  # fmt: skip
-        if not applied:
-            return payment
+            self.log.finish(record.id, RefundState.DONE, "confirmed by a later status check")
         new = (PaymentStatus.REFUNDED if refunded >= payment.amount
                else PaymentStatus.PARTIALLY_REFUNDED)  # fmt: skip
         return self.journal.transition(payment.invoice_id, new, note="earlier refund confirmed",

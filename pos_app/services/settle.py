@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import logging
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import StatusOutcome, TransactionStatus
+from pos_app.epay.status import mismatched_fields
 from pos_app.store.journal import Journal
 
 if TYPE_CHECKING:
     from pos_app.epay.client import EpayClient
 
 log = logging.getLogger("pos_app.services.settle")
+MISMATCH_PROBLEM = "bank reply does not match"  # the prefix of Payment.problem for A.4
 
 # Outcome → journal status, for the answers that settle a payment.
 FINAL_OUTCOMES: dict[StatusOutcome, PaymentStatus] = {
@@ -48,14 +49,38 @@ def fields_from(status: TransactionStatus) -> dict[str, str]:
     return {k: v for k, v in fields.items() if v}
 
 
-def mismatch(payment: Payment, status: TransactionStatus) -> str:
-    """A reason not to trust a paid answer (wrong amount or currency), or ``""``."""
-    amount = status.org_amount if status.org_amount is not None else status.amount
-    if amount is not None and Decimal(amount) != payment.amount:
-        return "The bank reports a different amount for this invoice."
-    if status.currency and status.currency.upper() != payment.currency:
-        return "The bank reports a different currency for this invoice."
-    return ""
+def mismatch(payment: Payment, status: TransactionStatus, terminal_id: str) -> tuple[str, ...]:
+    """The reply fields that are missing or differ from ``payment`` (``()`` when it matches)."""
+    return mismatched_fields(status, invoice_id=payment.invoice_id, terminal_id=terminal_id,
+                             amount=payment.amount, currency=payment.currency)  # fmt: skip
+
+
+def flag_mismatch(journal: Journal, payment: Payment, wrong: tuple[str, ...]) -> Payment:
+    """A reply about some other payment: never settle from it; flag it for the administrator.
+
+    An open attempt goes to ``unknown`` (re-checked later); a closed one keeps its status. None
+    of the reply's fields are copied (its card mask and RRN belong to another payment).
+    """
+    problem = f"{MISMATCH_PROBLEM}: {', '.join(wrong)}"
+    log.error("status reply for %s does not match the attempt (%s); not settled",
+              payment.invoice_id, ", ".join(wrong))  # fmt: skip
+    if payment.status.needs_reconciliation and payment.status is not PaymentStatus.UNKNOWN:
+        return journal.transition(payment.invoice_id, PaymentStatus.UNKNOWN, note=problem,
+                                  problem=problem)  # fmt: skip
+    return journal.record(payment.invoice_id, problem, problem=problem)
+
+
+def settle_from(
+    journal: Journal, payment: Payment, status: TransactionStatus, terminal_id: str,
+    new: PaymentStatus, note: str,
+) -> Payment:
+    """Move ``payment`` to ``new`` from ``status`` if the reply is about it, else flag it."""
+    if wrong := mismatch(payment, status, terminal_id):
+        return flag_mismatch(journal, payment, wrong)
+    fields: dict[str, object] = dict(fields_from(status))
+    if payment.problem:
+        fields["problem"] = ""  # a matching answer settles what a stray one could not
+    return journal.transition(payment.invoice_id, new, note=note, **fields)
 
 
 def check_once(
@@ -76,12 +101,5 @@ def check_once(
     new = settled_status(payment, status)
     if new is None:
         return None, status.outcome
-    fields = fields_from(status)
-    if new is PaymentStatus.PAID and (problem := mismatch(payment, status)):
-        if payment.status is PaymentStatus.UNKNOWN:
-            return journal.record(payment.invoice_id, problem, **fields), status.outcome
-        return journal.transition(
-            payment.invoice_id, PaymentStatus.UNKNOWN, note=problem, **fields
-        ), status.outcome
     note = f"bank: {status.status_name or status.result_code}"
-    return journal.transition(payment.invoice_id, new, note=note, **fields), status.outcome
+    return settle_from(journal, payment, status, client.terminal_id, new, note), status.outcome

@@ -23,6 +23,8 @@ MESSAGES: dict[str, str] = {
     "too_new": "The payment journal was written by a newer version of this app. Update the app.",
     "no_memory": "The computer is out of memory. Close other programs and try again.",
     "settings": "The settings file cannot be saved. Check the disk and the folder permissions.",
+    "wrong_environment": "This payment journal belongs to another ePay environment "
+    "(training, test or real money). Contact support.",
 }
 
 

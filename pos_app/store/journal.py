@@ -95,6 +95,22 @@ class Journal:
             conn.execute("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, value))
 
     @property
+    def environment(self) -> str:
+        """The ePay environment this journal belongs to ("" before :meth:`claim_environment`)."""
+        return self._meta("environment") or ""
+
+    def claim_environment(self, environment: str) -> None:
+        """Mark the journal as ``environment``'s; a journal of another one raises StorageError.
+
+        Training, test and real money never share a journal (issue 14, A.3).
+        """
+        found = self.environment
+        if found and found != environment:
+            raise StorageError("wrong_environment", f"journal of {found}, opened for {environment}")
+        if not found:
+            self._set_meta("environment", environment)
+
+    @property
     def prefix(self) -> str:
         """The till's invoice prefix ("" if none was set)."""
         return self._meta("invoice_prefix") or ""
@@ -258,6 +274,10 @@ class Journal:
         return self._query(
             f"WHERE status IN ({marks}) ORDER BY rowid", tuple(s.value for s in OPEN)
         )
+
+    def with_problems(self) -> list[Payment]:
+        """Attempts flagged for the administrator (e.g. a bank reply that did not match)."""
+        return self._query("WHERE problem != '' ORDER BY rowid", ())
 
     def events(self, invoice_id: str) -> list[Event]:
         """The history of one attempt, oldest first."""

@@ -78,6 +78,8 @@ MIGRATIONS: list[str] = [
     """,  # noqa: S608
     # 1 → 2: history indexes, refunds, shifts and Z reports (issue 6).
     MIGRATION_2,
+    # 2 → 3: a status reply that did not match its attempt (issue 14, A.4): shown to the admin.
+    "ALTER TABLE payments ADD COLUMN problem TEXT NOT NULL DEFAULT '';",
 ]
 
 PAYMENT_COLUMNS = (
@@ -97,6 +99,7 @@ PAYMENT_COLUMNS = (
     "refunded_amount",
     "reason_code",
     "message",
+    "problem",
 )
 
 # Fields a caller may set through ``transition``/``record``; everything else is refused.
@@ -109,6 +112,7 @@ UPDATABLE_FIELDS = frozenset(
         "refunded_amount",
         "reason_code",
         "message",
+        "problem",
     }
 )
 _SENSITIVE_NAME = re.compile(r"token|secret|pan|cvc|cvv|password|auth", re.IGNORECASE)
@@ -175,7 +179,7 @@ def clean_fields(fields: dict[str, object], amount: Decimal) -> dict[str, str]:
         text = str(value)
         if name == "card_mask":
             cleaned[name] = mask_card(text)[:MAX_TEXT]
-        elif name == "message":
+        elif name in ("message", "problem"):
             cleaned[name] = scrub_text(text)
         else:
             cleaned[name] = text[:MAX_TEXT]
@@ -218,5 +222,5 @@ def payment_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Payment:
         description=v["description"], account_id=v["account_id"], reference=v["reference"],
         approval_code=v["approval_code"], card_mask=v["card_mask"],
         transaction_id=v["transaction_id"], refunded_amount=Decimal(v["refunded_amount"]),
-        reason_code=v["reason_code"], message=v["message"],
+        reason_code=v["reason_code"], message=v["message"], problem=v["problem"],
     )  # fmt: skip

@@ -56,9 +56,18 @@ def data_dir() -> Path:
     return _ensure(user_data_dir())
 
 
-def journal_path() -> Path:
-    """The journal database file."""
-    return data_dir() / "journal.sqlite3"
+JOURNAL_ENVIRONMENTS = ("training", "test", "test-new", "prod")
+LEGACY_JOURNAL = "journal.sqlite3"  # the one journal of every environment, before issue 14
+
+
+def journal_path(environment: str) -> Path:
+    """The journal of one ePay environment: training, test and real money never share a file.
+
+    Raises ``ValueError`` for an environment the till does not know (a bug, not the user's).
+    """
+    if environment not in JOURNAL_ENVIRONMENTS:
+        raise ValueError(f"No journal for the environment {environment!r}.")
+    return data_dir() / f"journal-{environment}.sqlite3"
 
 
 def settings_path() -> Path:

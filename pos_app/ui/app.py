@@ -115,7 +115,8 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
         from pos_app.ui.qr.customer_display import CustomerDisplay
 
         display = CustomerDisplay(qr, shop_name=runtime.settings.shop_name,
-                                  language=runtime.settings.language)
+                                  language=runtime.settings.language,
+                                  environment=runtime.environment)
         window.language_changed.connect(display.set_language)
     probe = ConnectivityProbe(runtime.hosts, runtime.credentials, prepare=runtime.ready)
     monitor = ConnectionMonitor(probe, tasks)

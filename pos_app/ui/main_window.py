@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         self.activity.progress.show_wait(title, detail, cancellable, stop_only)
 
     def _on_finished(self, payment: Payment, note: str) -> None:
+        self.activity.result.environment = self.environment
         self.activity.result.show_payment(payment, note)
         self.activity.setCurrentWidget(self.activity.result)
         self.entry.reset()

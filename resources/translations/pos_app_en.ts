@@ -125,6 +125,14 @@
             <translation>The payment could not be started</translation>
         </message>
         <message>
+            <source>TRAINING: this is not a real payment</source>
+            <translation>TRAINING: this is not a real payment</translation>
+        </message>
+        <message>
+            <source>TEST: this is not a real payment</source>
+            <translation>TEST: this is not a real payment</translation>
+        </message>
+        <message>
             <source>Customer display</source>
             <translation>Customer display</translation>
         </message>
@@ -194,6 +202,10 @@
         <message>
             <source>QR</source>
             <translation>QR</translation>
+        </message>
+        <message>
+            <source>⚠ Check with the bank: %1</source>
+            <translation>⚠ Check with the bank: %1</translation>
         </message>
     </context>
     <context>
@@ -296,6 +308,17 @@
         <message>
             <source>Pay by QR code on the customer's phone (F2)</source>
             <translation>Pay by QR code on the customer's phone (F2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Environment</name>
+        <message>
+            <source>TRAINING</source>
+            <translation>TRAINING</translation>
+        </message>
+        <message>
+            <source>TEST</source>
+            <translation>TEST</translation>
         </message>
     </context>
     <context>
@@ -431,6 +454,10 @@
             <source>QR</source>
             <translation>QR</translation>
         </message>
+        <message>
+            <source>⚠ check with the bank</source>
+            <translation>⚠ check with the bank</translation>
+        </message>
     </context>
     <context>
         <name>HistoryWindow</name>
@@ -508,6 +535,10 @@
         <message>
             <source>Done: the bank confirmed %1.</source>
             <translation>Done: the bank confirmed %1.</translation>
+        </message>
+        <message>
+            <source>Recorded: the administrator's decision.</source>
+            <translation>Recorded: the administrator's decision.</translation>
         </message>
     </context>
     <context>
@@ -1063,6 +1094,49 @@
         </message>
     </context>
     <context>
+        <name>RefundReviewDialog</name>
+        <message>
+            <source>Unconfirmed refund</source>
+            <translation>Unconfirmed refund</translation>
+        </message>
+        <message>
+            <source>Refund %1 of %2 was sent, but the bank has not confirmed it. Another refund of this payment waits until you decide. Check the merchant cabinet first.</source>
+            <translation>Refund %1 of %2 was sent, but the bank has not confirmed it. Another refund of this payment waits until you decide. Check the merchant cabinet first.</translation>
+        </message>
+        <message>
+            <source>The bank says now: %1</source>
+            <translation>The bank says now: %1</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Why, for example: seen in the cabinet</source>
+            <translation>Why, for example: seen in the cabinet</translation>
+        </message>
+        <message>
+            <source>The bank refunded it</source>
+            <translation>The bank refunded it</translation>
+        </message>
+        <message>
+            <source>It was not refunded</source>
+            <translation>It was not refunded</translation>
+        </message>
+        <message>
+            <source>Send it again</source>
+            <translation>Send it again</translation>
+        </message>
+        <message>
+            <source>Decide later</source>
+            <translation>Decide later</translation>
+        </message>
+        <message>
+            <source>Say why (what the cabinet or the bank showed).</source>
+            <translation>Say why (what the cabinet or the bank showed).</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultPanel</name>
         <message>
             <source>Type the next amount to continue.</source>
@@ -1347,6 +1421,13 @@
                 <numerusform>%n payment(s) exported.</numerusform>
                 <numerusform>%n payment(s) exported.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Startup</name>
+        <message>
+            <source>The till could not start. Details are in the log file.</source>
+            <translation>The till could not start. Details are in the log file.</translation>
         </message>
     </context>
     <context>

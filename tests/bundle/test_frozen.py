@@ -47,7 +47,7 @@ def test_frozen_journal_csv_prints_the_contract_header(
     header = next(csv.reader(io.StringIO(done.stdout)))
     assert header[: len(COLUMNS)] == COLUMNS
     home = Path(frozen_env["POS_APP_HOME"])
-    assert (home / "journal.sqlite3").is_file()
+    assert (home / "journal-training.sqlite3").is_file()  # no settings: training
     assert (home / "logs" / "pos-app.log").is_file()
 
 
@@ -62,7 +62,7 @@ def test_without_pos_app_home_state_goes_to_the_per_user_data_folder(
     done = run_frozen(frozen, "journal", "--csv", env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     data = Path(env["XDG_DATA_HOME"]) / "pos-app"  # platformdirs.user_data_dir("pos-app")
-    assert (data / "journal.sqlite3").is_file()
+    assert (data / "journal-training.sqlite3").is_file()  # no settings: training
     assert (data / "logs" / "pos-app.log").is_file()
     done = run_frozen(frozen, "--version", env=env, timeout=60)
     assert done.stdout.startswith("pos-app ")
@@ -80,7 +80,7 @@ def test_started_from_the_bundle_folder_it_still_writes_nothing_there(
     done = subprocess.run([str(frozen), "journal", "--csv"], env=env, cwd=frozen.parent,
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
-    assert (Path(env["XDG_DATA_HOME"]) / "pos-app" / "journal.sqlite3").is_file()
+    assert (Path(env["XDG_DATA_HOME"]) / "pos-app" / "journal-training.sqlite3").is_file()
 
 
 def test_the_bundle_holds_resources_web_engine_and_keyring_metadata(frozen: Path) -> None:

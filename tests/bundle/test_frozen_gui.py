@@ -40,4 +40,4 @@ def test_frozen_till_takes_a_payment_typed_at_the_keyboard(
     assert row["status"] == "paid", row
     assert row["amount"] == "1500.00" and row["method"] == "card"
     assert row["card_mask"] == "440563******5096"
-    assert (home / "journal.sqlite3").is_file()
+    assert (home / "journal-training.sqlite3").is_file()  # no settings: training

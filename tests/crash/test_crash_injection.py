@@ -146,7 +146,7 @@ def test_sigkill_at_random_points_loses_nothing_and_charges_nothing_twice(
     seed: int, tmp_path: Path
 ) -> None:
     rng = random.Random(f"crash-{seed}")
-    journal = tmp_path / "journal.sqlite3"
+    journal = tmp_path / "journal-test.sqlite3"  # the crash driver runs in ePay test
     kills = 0
     with Emulator() as emulator:
         env = till_env(tmp_path, emulator, PYTHONDONTWRITEBYTECODE="1")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from decimal import Decimal
 
 import httpx
@@ -163,4 +164,22 @@ def test_link_failure_is_journaled_error_and_frees_the_till(emulator: Emulator,
     with pytest.raises(Exception):  # noqa: B017 - any EpayError
         qr.create_link(payment.invoice_id)
     assert journal.get(payment.invoice_id).status is PaymentStatus.ERROR
+    assert qr.checkout.current is None
+
+
+def test_link_whose_creation_may_have_reached_the_bank_is_settled_by_the_status_api(
+        emulator: Emulator, journal: Journal) -> None:
+    """Issue 14 A.1: a reset after the invoice-link request may leave a link (and its SMS) at
+    ePay; the attempt is settled through the status API, never a bare ``error``."""
+    from pos_app.epay.errors import EpayError
+
+    qr = make(emulator, journal)
+    qr.checkout.options = replace(qr.checkout.options, poll_interval=0.01)
+    emulator.add_fault("invoice", "reset", count=-1)
+    payment = qr.begin(Decimal("12"))
+    with pytest.raises(EpayError) as caught:
+        qr.create_link(payment.invoice_id)
+    assert caught.value.outcome_unknown
+    assert journal.get(payment.invoice_id).status is PaymentStatus.CANCELLED  # ePay has nothing
+    assert emulator.calls("status") == 2
     assert qr.checkout.current is None

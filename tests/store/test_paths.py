@@ -16,7 +16,7 @@ def test_pos_app_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "home"
     monkeypatch.setenv("POS_APP_HOME", str(home))
     assert paths.data_dir() == home and home.is_dir()
-    assert paths.journal_path().parent == home
+    assert paths.journal_path("prod") == home / "journal-prod.sqlite3"
     assert paths.settings_path().parent == home
     assert paths.log_dir() == home / "logs" and (home / "logs").is_dir()
 

@@ -10,6 +10,7 @@ from pos_app.domain.payment import PaymentStatus
 from pos_app.store.settings import Settings
 from pos_app.training import Emulator
 from pos_app.ui.checkout.controller import Stage
+from pos_app.ui.common.env_mark import environment_mark
 from tests.webengine.helpers import (
     TIMEOUT,
     make_till,
@@ -122,13 +123,36 @@ def test_no_network_records_error_and_does_not_hang(qtbot: QtBot, home, emulator
     till.close()
 
 
-def test_widget_script_failing_records_error(qtbot: QtBot, home, emulator: Emulator, settings: Settings) -> None:
+def test_widget_script_failing_is_settled_by_the_bank(qtbot: QtBot, home, emulator: Emulator, settings: Settings) -> None:
+    """The token exists when the script fails: the bank is asked (nothing there: cancelled)."""
     emulator.add_fault("script", "http_error", count=-1, status=404)
     till = make_till(qtbot, emulator, settings)
     type_amount_and_enter(qtbot, till, "451")
     payment = _finish(qtbot, till)
-    assert payment.status is PaymentStatus.ERROR
+    assert payment.status is PaymentStatus.CANCELLED
+    assert emulator.calls("status") >= 2
     assert "form" in till.window.activity.result.note.text().lower()
+    till.close()
+
+
+def test_script_error_after_the_customer_paid_is_paid(qtbot: QtBot, home, emulator: Emulator, settings: Settings) -> None:
+    """Issue 14 A.1: the bank shows CHARGE, then the page posts script_error: paid, not error."""
+    till = make_till(qtbot, emulator, settings)
+    type_amount_and_enter(qtbot, till, "1777")
+    wait_for_card_form(qtbot, till)
+    invoice = till.controller.payment.invoice_id
+    emulator.pay(invoice, "4405639704015096")
+    page = till.checkout.page
+    assert page is not None
+    run_js(qtbot, page, 'posSend({type: "script_error", detail: "boom"}); true')
+    payment = _finish(qtbot, till)
+    assert payment.invoice_id == invoice
+    assert payment.status is PaymentStatus.PAID
+    assert payment.reference
+    notes = [e.note for e in till.runtime.journal.events(invoice)]
+    assert any("boom" in note for note in notes)  # the failure is kept in the history
+    mark = till.window.activity.result.mark  # A.3: a training result says so in words
+    assert mark.text() == environment_mark("training") != "" and not mark.isHidden()
     till.close()
 
 

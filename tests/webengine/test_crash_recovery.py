@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _status(home: Path, invoice: str) -> str:
-    with sqlite3.connect(home / "journal.sqlite3") as conn:
+    with sqlite3.connect(home / "journal-test.sqlite3") as conn:
         row = conn.execute("SELECT status FROM payments WHERE invoice_id = ?", (invoice,)).fetchone()
     return str(row[0])
 

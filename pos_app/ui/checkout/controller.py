@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from pos_app.domain.errors import DomainError
-from pos_app.domain.payment import Payment
+from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.epay.errors import EpayError
 from pos_app.epay.models import PaymentToken
 from pos_app.epay.params import payform_link
@@ -171,7 +171,9 @@ class CheckoutController(QObject):
         code = exc.code if isinstance(exc, EpayError) else "internal"
         if not isinstance(exc, EpayError):
             log.error("token request failed unexpectedly", exc_info=exc)
-            self.rt.checkout.fail(invoice, "internal error")
+            if self.rt.journal.get(invoice).status.needs_reconciliation:
+                self._confirm(invoice, None, failure="internal error")
+                return
         else:
             self.bank_error.emit(exc)
         self._show_result(self.rt.journal.get(invoice), epay_message(code))
@@ -184,10 +186,11 @@ class CheckoutController(QObject):
         if self.stage is not Stage.FORM or not self.payment or invoice != self.payment.invoice_id:
             return
         self.view.discard()
-        payment = self.rt.checkout.fail(invoice, f"form: {reason}"[:200])
-        self._show_result(payment, epay_message("form"))
+        # A payment token exists: the customer may have paid before the form failed, so the
+        # bank is asked (like a cancel) instead of recording a bare error.
+        self._confirm(invoice, None, failure=f"form: {reason}"[:200])
 
-    def _confirm(self, invoice: str, hint: bool | None) -> None:
+    def _confirm(self, invoice: str, hint: bool | None, *, failure: str = "") -> None:
         self._set_stage(Stage.CHECKING)
         self.wait.emit(
             self.tr("Checking with the bank…"),
@@ -196,14 +199,27 @@ class CheckoutController(QObject):
             True,
         )
         stop = self._stop
+        checkout = self.rt.checkout
+
+        def on_poll(_n: int) -> None:  # runs on the worker: the queued signal refreshes the strip
+            self.journal_changed.emit()
+
+        def work() -> Payment:
+            if failure:
+                return checkout.fail(invoice, failure, stop=stop, on_poll=on_poll)
+            return checkout.confirm(invoice, hint=hint, stop=stop, on_poll=on_poll)
+
         self.tasks.run(
-            # on_poll runs on the worker: the queued signal refreshes the recent strip.
-            lambda: self.rt.checkout.confirm(
-                invoice, hint=hint, stop=stop, on_poll=lambda _n: self.journal_changed.emit()
-            ),
-            lambda payment: self._show_result(payment, ""),
+            work,
+            lambda payment: self._show_result(payment, self._failure_note(payment, failure)),
             lambda exc: self._on_confirm_failed(invoice, exc),
         )
+
+    def _failure_note(self, payment: Payment, failure: str) -> str:
+        """After a failed form, say so unless the bank reports the payment made."""
+        if failure and payment.status is not PaymentStatus.PAID:
+            return epay_message("form" if failure.startswith("form") else "internal")
+        return ""
 
     def _on_confirm_failed(self, invoice: str, exc: BaseException) -> None:
         log.error("confirmation failed unexpectedly", exc_info=exc)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
+from pos_app.ui.common.env_mark import environment_mark
 from pos_app.ui.common.i18n import date_time, money
 from pos_app.ui.common.messages import reason_advice
 from pos_app.ui.common.retranslating import Retranslating
@@ -17,6 +18,10 @@ class ResultPanel(Retranslating):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.environment = ""  # set by the window: TRAINING / TEST above every result
+        self.mark = QLabel(self)
+        self.mark.setObjectName("resultMark")
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sign = QLabel(self)
         self.sign.setObjectName("resultSign")
         self.sign.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -37,7 +42,8 @@ class ResultPanel(Retranslating):
         self.next_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.sign, self.words, self.amount, self.facts, self.note, self.next_hint):
+        for widget in (self.mark, self.sign, self.words, self.amount, self.facts, self.note,
+                       self.next_hint):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.payment: Payment | None = None
@@ -53,6 +59,9 @@ class ResultPanel(Retranslating):
         self.payment = payment
         style = look(payment.status)
         words = status_words(payment.status)
+        mark = environment_mark(self.environment)
+        self.mark.setText(mark)
+        self.mark.setVisible(bool(mark))
         self.sign.setText(style.sign)
         self.sign.setStyleSheet(f"color: {style.colour};")
         self.words.setText(words)
@@ -71,5 +80,6 @@ class ResultPanel(Retranslating):
         self.facts.setText("\n".join(rows))
         self.note.setText(note)
         self.setAccessibleName(self.tr("Payment result"))
-        self.setAccessibleDescription(f"{words}. {money(payment.amount)}")
+        self.setAccessibleDescription(" ".join(f"{part}." for part in (mark, words) if part)
+                                      + f" {money(payment.amount)}")
         self.paid = payment.status is PaymentStatus.PAID

@@ -36,13 +36,15 @@ def receipt_html(receipt: Receipt) -> str:
         f"<tr><td>{e(label)}</td><td align='right'><b>{e(value)}</b></td></tr>"
         for label, value in receipt.lines
     )
+    mark = f"<p align='center'><b style='font-size: 12pt;'>{e(receipt.mark)}</b></p>" \
+        if receipt.mark else ""
     return (
         "<html><body style='font-family: sans-serif; font-size: 9pt;'>"
-        f"<p align='center'><b style='font-size: 11pt;'>{e(receipt.shop_name)}</b><br/>"
+        f"{mark}<p align='center'><b style='font-size: 11pt;'>{e(receipt.shop_name)}</b><br/>"
         f"{e(receipt.shop_address)}</p>"
         f"<p align='center'><b>{e(receipt.title)}</b></p>"
         f"<table width='100%' cellspacing='0' cellpadding='2'>{rows}</table>"
-        f"<p align='center'>***<br/><b>{e(receipt.footer)}</b></p>"
+        f"<p align='center'>***<br/><b>{e(receipt.footer)}</b></p>{mark}"
         "</body></html>"
     )
 

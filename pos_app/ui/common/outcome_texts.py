@@ -20,7 +20,9 @@ def refund_message(code: str) -> str:
         "not_refundable": _t("This payment cannot be refunded."),
         "not_held": _t("The bank does not hold this payment, so it cannot be cancelled."),
         "pending_unconfirmed": _t(
-            "An earlier refund is not confirmed by the bank yet. Try again in a minute."),
+            "An earlier refund of this payment is not confirmed by the bank. The administrator "
+            "decides on it first."),
+        "nothing_open": _t("There is no unconfirmed refund on this payment."),
         "not_confirmed": _t("Sent, but the bank has not confirmed it yet. Check again later."),
         "open": _t("A shift is already open."),
         "none": _t("No shift is open. Open a shift first."),

@@ -76,6 +76,9 @@ class DetailPanel(QWidget):
             "approval": payment.approval_code or "—",
             "method": self.tr("QR") if payment.method.value == "qr" else self.tr("Card"),
         }  # fmt: skip
+        if payment.problem:  # for the administrator: e.g. a bank reply about another payment
+            values["status"] += "\n" + self.tr("⚠ Check with the bank: %1").replace(
+                "%1", payment.problem)
         for key, text in values.items():
             self.fields[key].setText(text)
         self.fields["status"].setStyleSheet(f"color: {style.colour}; font-weight: bold;")

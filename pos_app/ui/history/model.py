@@ -18,6 +18,7 @@ from pos_app.domain.payment import Payment
 from pos_app.store import journal_query
 from pos_app.store.journal import Journal
 from pos_app.store.journal_query import HistoryFilter
+from pos_app.ui.common.env_mark import environment_mark
 from pos_app.ui.common.status_style import look, status_words
 
 Index = QModelIndex | QPersistentModelIndex
@@ -30,6 +31,7 @@ class HistoryModel(QAbstractTableModel):
     def __init__(self, journal: Journal, parent: Any = None) -> None:
         super().__init__(parent)
         self.journal = journal
+        self.environment = journal.environment  # one journal per environment (issue 14)
         self.filter = HistoryFilter()
         self._count = 0
         self._pages: OrderedDict[int, list[Payment]] = OrderedDict()
@@ -79,7 +81,12 @@ class HistoryModel(QAbstractTableModel):
         if column == 3:
             return self.tr("QR") if p.method.value == "qr" else self.tr("Card")
         if column == 4:
-            return f"{look(p.status).sign} {status_words(p.status)}"
+            words = [f"{look(p.status).sign} {status_words(p.status)}"]
+            if p.problem:
+                words.append(self.tr("⚠ check with the bank"))
+            if mark := environment_mark(self.environment):
+                words.append(mark)
+            return " · ".join(words)
         if column == 5:
             return p.card_mask
         return p.reference

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,14 +34,17 @@ from pos_app.services.refunds import RefundError, RefundOutcome, RefundService
 from pos_app.services.reports import ShiftService
 from pos_app.store.journal import Journal
 from pos_app.store.journal_query import HistoryFilter
+from pos_app.store.refunds import RefundRecord
 from pos_app.store.settings import Settings
 from pos_app.ui.common.documents import DocumentDialog, receipt_html
+from pos_app.ui.common.env_mark import environment_mark
 from pos_app.ui.common.outcome_texts import refund_message
 from pos_app.ui.common.pin_guard import protected
 from pos_app.ui.common.tasks import Tasks
 from pos_app.ui.history.detail import DetailPanel
 from pos_app.ui.history.model import HistoryModel
 from pos_app.ui.history.refund_dialog import RefundDialog
+from pos_app.ui.history.refund_review import Decision, RefundReviewDialog
 
 # Opens the shift and X/Z report dialog (the shift folder's, handed in by the main window):
 # shifts, journal, tasks, settings, parent.
@@ -55,6 +58,8 @@ STATUS_FILTERS: list[tuple[str, tuple[S, ...]]] = [
 
 
 class HistoryWindow(QWidget):
+    review_opened = Signal(object)  # the RefundReviewDialog, before it runs (tests, screenshots)
+
     def __init__(self, journal: Journal, *, tasks: Tasks | None = None,
                  refunds: RefundService | None = None, shifts: ShiftService | None = None,
                  settings: Settings | None = None, open_shift: ShiftOpener | None = None,
@@ -100,8 +105,11 @@ class HistoryWindow(QWidget):
         # Widths from the font, not from the rows: measuring rows would read the whole journal.
         self.table.ensurePolished()  # the style sheet's font, not the default one
         metrics = self.table.fontMetrics()
-        samples = ("00.00.0000 00:00", "0000000", "000 000,00 ₸", "Method", "↩ Partly refunded",
-                   "000000******0000")
+        mark = environment_mark(self.model.environment)  # every row says TRAINING / TEST
+        samples = ("00.00.0000 00:00", "0000000", "000 000,00 ₸", "Method",
+                   "↩ Partly refunded" + (f" · {mark}" if mark else ""), "000000******0000")
+        if mark:
+            self.setWindowTitle(f"{self.windowTitle()} — {mark}")
         for column, sample in enumerate(samples):
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(header))
@@ -191,7 +199,8 @@ class HistoryWindow(QWidget):
             return None
         s = self.settings
         receipt = build_receipt(payment, shop_name=s.shop_name, shop_address=s.shop_address,
-                                language=s.language, copy=True)  # fmt: skip
+                                language=s.language, copy=True,
+                                environment=self.model.environment)  # fmt: skip
         return DocumentDialog(self.tr("Receipt"), receipt_html(receipt),
                               f"receipt-{payment.invoice_id}", parent=self)  # fmt: skip
 
@@ -251,6 +260,39 @@ class HistoryWindow(QWidget):
         payment = self.journal.get(invoice)
         self.model.update_payment(payment)
         self.show_detail(payment)
+        if isinstance(exc, RefundError) and code == "pending_unconfirmed" and exc.record:
+            self.review_refund(invoice, exc.record, exc.bank_answer)
+
+    def review_refund(self, invoice: str, record: RefundRecord, bank_answer: str) -> None:
+        """The administrator decides on an unconfirmed refund (already behind the PIN)."""
+        service = self.refunds
+        assert service is not None
+        dialog = RefundReviewDialog(record, bank_answer, self)
+        self.review_opened.emit(dialog)
+        if dialog.exec() != RefundReviewDialog.DialogCode.Accepted or dialog.decision is None:
+            return
+        reason = dialog.reason.text()
+
+        def work() -> object:
+            if dialog.decision is Decision.RESEND:
+                return service.resend(invoice)
+            return service.decide(invoice, applied=dialog.decision is Decision.APPLIED,
+                                  reason=reason)  # fmt: skip
+
+        def done(result: object) -> None:
+            if isinstance(result, RefundOutcome):
+                self._done(result)
+            else:
+                self.message.setText(self.tr("Recorded: the administrator's decision."))
+                payment = self.journal.get(invoice)
+                self.model.update_payment(payment)
+                self.show_detail(payment)
+
+        self.message.setText(self.tr("Asking the bank…"))
+        if self.tasks is None:
+            done(work())
+        else:
+            self.tasks.run(work, done, lambda exc: self._failed(invoice, exc))
 
     def open_shift_dialog(self) -> None:
         if self.shifts is not None and self._open_shift is not None:

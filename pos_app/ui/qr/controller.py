@@ -186,6 +186,10 @@ class QrController(QObject):
             self.bank_error.emit(exc)
         elif isinstance(exc, ContactError):
             note = self.tr("The link could not be sent: check the phone or e-mail.")
+        elif isinstance(exc, StorageError):  # the attempt stays open for the next start
+            log.error("journal not writable; the QR is not shown", exc_info=exc)
+            self.service.checkout.release(invoice)
+            note = epay_message("storage")
         else:
             log.error("payment link failed unexpectedly", exc_info=exc)
             note = epay_message("internal")
@@ -217,8 +221,9 @@ class QrController(QObject):
     def _on_watch_failed(self, invoice: str, exc: BaseException) -> None:
         log.error("QR status checking failed unexpectedly", exc_info=exc)
         self.service.checkout.release(invoice)
-        self._show_result(self.service.journal.get(invoice),
-                          self.tr("The result will be re-checked."))
+        note = (epay_message("storage") if isinstance(exc, StorageError)  # settled at next start
+                else self.tr("The result will be re-checked."))  # fmt: skip
+        self._show_result(self.service.journal.get(invoice), note)
 
     def _show_result(self, payment: Payment, note: str) -> None:
         self._countdown.stop()

@@ -38,7 +38,10 @@ _MARKED: dict[str, object] = {
     "unknown": QT_TRANSLATE_NOOP("CustomerDisplay",
                                  "Please wait: the bank is confirming the payment"),
     "error": QT_TRANSLATE_NOOP("CustomerDisplay", "The payment could not be started"),
+    "training": QT_TRANSLATE_NOOP("CustomerDisplay", "TRAINING: this is not a real payment"),
+    "test": QT_TRANSLATE_NOOP("CustomerDisplay", "TEST: this is not a real payment"),
 }
+_MARK_KEYS = {"training": "training", "test": "test", "test-new": "test"}
 TEXTS: dict[str, str] = {key: str(text) for key, text in _MARKED.items()}
 
 _RESULT_KEYS = {
@@ -54,12 +57,16 @@ _RESULT_KEYS = {
 class CustomerDisplay(QWidget):
     """A top-level window facing the customer; it only renders what the controller says."""
 
-    def __init__(self, qr: QrController, *, shop_name: str, language: str = "ru") -> None:
+    def __init__(self, qr: QrController, *, shop_name: str, language: str = "ru",
+                 environment: str = "prod") -> None:  # fmt: skip
         super().__init__(None, Qt.WindowType.Window)
+        self.environment = environment
         self.setObjectName("customerDisplay")
         self.setWindowTitle(self.tr("Customer display"))
         self.catalogue = Catalogue(language)
         self._shown: tuple[str, object] = ("idle", None)
+        self.mark = QLabel(self)  # TRAINING / TEST in the customer's language, always on
+        self.mark.setObjectName("cdMark")
         self.shop = QLabel(shop_name, self)
         self.shop.setObjectName("cdShop")
         self.amount = QLabel(self)
@@ -73,14 +80,15 @@ class CustomerDisplay(QWidget):
         self.countdown.setObjectName("cdCountdown")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
-        for widget in (self.shop, self.amount, self.hint):
+        for widget in (self.mark, self.shop, self.amount, self.hint):
             layout.addWidget(widget)
         layout.addWidget(self.code, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.countdown)
-        for label in (self.shop, self.amount, self.hint, self.status, self.countdown):
+        for label in (self.mark, self.shop, self.amount, self.hint, self.status, self.countdown):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
+        self._show_mark()
         self.idle()
         qr.stage_changed.connect(self._on_stage)
         qr.link_ready.connect(self.show_link)
@@ -102,6 +110,7 @@ class CustomerDisplay(QWidget):
             return
         self.catalogue = Catalogue(language)
         self.setLocale(QLocale(LOCALES[self.language]))
+        self._show_mark()
         kind, value = self._shown
         if kind == "link" and isinstance(value, QrLink):
             self.show_link(value)
@@ -127,6 +136,11 @@ class CustomerDisplay(QWidget):
             self.show()
 
     # -- rendering ----------------------------------------------------------------------------
+
+    def _show_mark(self) -> None:
+        key = _MARK_KEYS.get(self.environment)
+        self.mark.setText(self.text(key) if key else "")
+        self.mark.setVisible(key is not None)
 
     def idle(self) -> None:
         self._shown = ("idle", None)

@@ -108,8 +108,9 @@ class ShiftDialog(QDialog):
     def report_dialog(self, report: ShiftReport) -> DocumentDialog:
         s = self.settings
         name = f"z-report-{report.number}" if report.kind == "Z" else "x-report"
-        return DocumentDialog(report_title(report), report_html(report, s.shop_name,
-                              s.shop_address), name, REPORT_PAGE, self)  # fmt: skip
+        env = self.journal.environment
+        return DocumentDialog(report_title(report, env), report_html(report, s.shop_name,
+                              s.shop_address, env), name, REPORT_PAGE, self)  # fmt: skip
 
     def show_x(self) -> None:
         try:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from pos_app.domain.money import format_tenge
 from pos_app.domain.payment import PaymentStatus
 from pos_app.services.reports import ShiftReport
+from pos_app.ui.common.env_mark import environment_mark
 from pos_app.ui.common.status_style import status_words
 
 
@@ -30,13 +31,18 @@ def _money(value: Decimal) -> str:
     return html.escape(format_tenge(value, group=" "))
 
 
-def report_title(report: ShiftReport) -> str:
+def report_title(report: ShiftReport, environment: str = "prod") -> str:
+    """The report's name; a training or test journal's report says TRAINING or TEST first."""
     if report.kind == "Z":
-        return _t("Z report No. %1 (shift closed)").replace("%1", str(report.number))
-    return _t("X report (shift still open)")
+        title = _t("Z report No. %1 (shift closed)").replace("%1", str(report.number))
+    else:
+        title = _t("X report (shift still open)")
+    mark = environment_mark(environment)
+    return f"{mark} · {title}" if mark else title
 
 
-def report_html(report: ShiftReport, shop_name: str, shop_address: str = "") -> str:
+def report_html(report: ShiftReport, shop_name: str, shop_address: str = "",
+                environment: str = "prod") -> str:  # fmt: skip
     """Heading, period, a table per method and status, then sales, refunds and the net total."""
     e = html.escape
     rows = "".join(
@@ -59,7 +65,8 @@ def report_html(report: ShiftReport, shop_name: str, shop_address: str = "") -> 
         "<html><body style='font-family: sans-serif; font-size: 9pt;'>"
         f"<p align='center'><b style='font-size: 12pt;'>{e(shop_name)}</b><br/>"
         f"{e(shop_address)}</p>"
-        f"<p align='center'><b style='font-size: 11pt;'>{e(report_title(report))}</b><br/>"
+        f"<p align='center'><b style='font-size: 11pt;'>{e(report_title(report, environment))}"
+        "</b><br/>"
         f"{e(_t('From'))} {_when(report.opened_at)} {e(_t('to'))} {_when(report.until)}</p>"
         "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
         "style='border-collapse: collapse;'>"
