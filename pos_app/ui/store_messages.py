@@ -48,6 +48,10 @@ MESSAGES = (
         "Store", "The only keyring stores secrets in a plain file, which is not allowed."),
     QT_TRANSLATE_NOOP("Store", "No keyring backend is available."),
     QT_TRANSLATE_NOOP("Store", "The keyring could not be loaded."),
+    # pos_app.epay.config
+    QT_TRANSLATE_NOOP(
+        "Store", "POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL and POS_APP_EPAY_WIDGET_URL work "
+                 "only with the test environments. Remove them to use production."),
     # pos_app.services.provisioning
     QT_TRANSLATE_NOOP("Store", "The secret must not start or end with a space."),
     QT_TRANSLATE_NOOP("Store", "This does not look like an ePay client secret."),
