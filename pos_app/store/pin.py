@@ -2,7 +2,7 @@
 
 The PIN itself is never stored. The file (``admin-pin.json`` in the data folder) holds::
 
-    {"version": 1, "kdf": "scrypt", "n": 16384, "r": 8, "p": 1,
+    {"version": 1, "kdf": "scrypt", "n": 32768, "r": 8, "p": 1,
      "salt": "<16 bytes hex>", "hash": "<32 bytes hex>",
      "failures": 0, "locked_until": 0.0}
 
@@ -11,6 +11,20 @@ delay. After the third wrong PIN in a row each further one locks the prompt for 
 (:data:`DELAYS`); the right PIN resets the counter. A missing file means "no PIN set yet";
 a damaged file is treated as "locked, set up again with the administrator" rather than as no
 PIN, so corrupting the file cannot open the settings.
+
+This is a lock for the till's own screens and commands, not a security boundary: the file sits
+in the data folder of the OS account the till runs as, so that account can delete it (and so
+reset the PIN and its delays). The boundary is the OS account: the cashier's account must not be
+able to write the data folder (README, "The admin PIN and the OS account").
+
+**Cost.** scrypt with N = 2**15, r = 8 (32 MiB): 0.25 s per check on the project's machine
+(median of 5, ``scripts/bench_pin.py``); a shop PC about twice as slow stays near the 0.5 s a
+cashier can wait. N = 2**16 already takes 0.63 s here. A file with a lower N is re-hashed at
+the next right PIN, so raising the cost needs no migration.
+
+**Length.** New PINs have 6 to 12 digits. A 4- or 5-digit PIN set before that still opens the
+door once more, and :attr:`PinCheck.must_change` then asks the caller to have a longer one set
+(the till does so before the protected action runs; ``pos-app configure`` says so).
 """
 
 from __future__ import annotations
@@ -33,9 +47,9 @@ from pos_app.store.db import storage_errors
 __all__ = ["DELAYS", "PinCheck", "PinError", "PinStore", "default_pin_path", "pin_problem"]
 
 FILE_NAME = "admin-pin.json"
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 SALT_BYTES, HASH_BYTES = 16, 32
-MIN_LENGTH, MAX_LENGTH = 4, 12
+MIN_LENGTH, MAX_LENGTH = 6, 12
 # Seconds to wait after the 1st, 2nd, 3rd, ... consecutive wrong PIN; the last value repeats.
 DELAYS = (0, 0, 0, 5, 15, 60, 300, 900)
 
@@ -52,6 +66,7 @@ class PinCheck:
     wait: float = 0.0
     failures: int = 0
     locked: bool = False  # True: the attempt was not even checked (still waiting)
+    must_change: bool = False  # right, but shorter than MIN_LENGTH: have a new PIN set now
 
 
 def default_pin_path() -> Path:
@@ -72,7 +87,19 @@ def pin_problem(pin: str) -> str:
 
 def _hash(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES,
-                          maxmem=64 * 1024 * 1024)
+                          maxmem=2 * 128 * r * n)
+
+
+def _sane_cost(n: int, r: int, p: int) -> bool:
+    """A cost this module could have written (a huge one would exhaust memory)."""
+    return 2**10 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 16 and p == 1
+
+
+def _record(pin: str) -> dict[str, Any]:
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _hash(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    return {"version": 1, "kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
+            "salt": salt.hex(), "hash": digest.hex(), "failures": 0, "locked_until": 0.0}
 
 
 def delay_after(failures: int) -> float:
@@ -109,7 +136,8 @@ class PinStore:
                   and len(bytes.fromhex(data["salt"])) == SALT_BYTES
                   and len(bytes.fromhex(data["hash"])) == HASH_BYTES
                   and all(isinstance(data[k], int) for k in ("n", "r", "p", "failures"))
-                  and isinstance(data["locked_until"], int | float))
+                  and isinstance(data["locked_until"], int | float)
+                  and _sane_cost(data["n"], data["r"], data["p"]))
         except (ValueError, KeyError, TypeError):
             ok = False
         if not ok:
@@ -146,11 +174,7 @@ class PinStore:
         problem = pin_problem(pin)
         if problem:
             raise ValueError(problem)
-        salt = secrets.token_bytes(SALT_BYTES)
-        digest = _hash(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-        self._write({"version": 1, "kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R,
-                     "p": SCRYPT_P, "salt": salt.hex(), "hash": digest.hex(),
-                     "failures": 0, "locked_until": 0.0})
+        self._write(_record(pin))
 
     def wait_seconds(self) -> float:
         """Seconds until the next attempt is allowed (0 when it may be tried now)."""
@@ -174,10 +198,12 @@ class PinStore:
             return PinCheck(False, remaining, failures, locked=True)
         candidate = _hash(pin, bytes.fromhex(data["salt"]), data["n"], data["r"], data["p"])
         if hmac.compare_digest(candidate, bytes.fromhex(data["hash"])):
-            if failures or data["locked_until"]:
+            if (data["n"], data["r"]) != (SCRYPT_N, SCRYPT_R):
+                self._write(_record(pin))  # re-hashed at today's cost; the counter starts at 0
+            elif failures or data["locked_until"]:
                 data.update(failures=0, locked_until=0.0)
                 self._write(data)
-            return PinCheck(True)
+            return PinCheck(True, must_change=len(pin) < MIN_LENGTH)
         failures += 1
         wait = delay_after(failures)
         data.update(failures=failures, locked_until=now + wait if wait else 0.0)

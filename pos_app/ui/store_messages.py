@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 MESSAGES = (
     # pos_app.store.pin
     QT_TRANSLATE_NOOP("Store", "Use digits only."),
-    QT_TRANSLATE_NOOP("Store", "Use 4 to 12 digits."),
+    QT_TRANSLATE_NOOP("Store", "Use 6 to 12 digits."),
     QT_TRANSLATE_NOOP("Store", "Do not use the same digit only."),
     QT_TRANSLATE_NOOP("Store", "The admin PIN file cannot be read."),
     QT_TRANSLATE_NOOP("Store", "The admin PIN file is damaged. Ask the administrator to reset it."),
