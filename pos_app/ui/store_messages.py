@@ -18,6 +18,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("Store", "The admin PIN file cannot be read."),
     QT_TRANSLATE_NOOP("Store", "The admin PIN file is damaged. Ask the administrator to reset it."),
     QT_TRANSLATE_NOOP("Store", "No admin PIN has been set."),
+    QT_TRANSLATE_NOOP(
+        "Store", "The admin PIN file is missing. Ask the administrator to set it up again."),
     # pos_app.store.settings
     QT_TRANSLATE_NOOP("Store", "Must be a UUID like 67e34d63-102f-4bd1-898e-370781d0074d."),
     QT_TRANSLATE_NOOP("Store", "The terminal ID is required for real payments."),

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pos_app.store.errors import StorageError
 from pos_app.store.pin import DELAYS, PinError, PinStore, delay_after, pin_problem
 from tests.support.pins import legacy_pin_file
 
@@ -132,3 +133,44 @@ def test_a_file_asking_for_an_absurd_cost_is_damaged(store: PinStore, n: int) ->
     with pytest.raises(PinError, match="damaged"):
         store.verify("482913")
 
+
+
+def test_deleting_the_file_neither_unlocks_nor_offers_a_new_pin(store: PinStore,
+                                                                clock: Clock) -> None:
+    """The review's reproduction: deleting admin-pin.json offered to set a new PIN."""
+    store.set_pin("258014")
+    for _ in range(4):
+        store.verify("111111")
+    store.path.unlink()
+    again = PinStore(store.path, clock=clock)  # a new prompt in the same running till
+    assert again.is_set()
+    with pytest.raises(PinError, match="missing"):
+        again.verify("258014")
+    with pytest.raises(PinError, match="missing"):
+        again.wait_seconds()
+
+
+def test_rewriting_the_file_does_not_reset_the_delay(store: PinStore, clock: Clock) -> None:
+    store.set_pin("258014")
+    saved = store.path.read_text()  # the counter at zero
+    for _ in range(4):
+        store.verify("111111")
+    store.path.write_text(saved)
+    check = store.verify("258014")
+    assert check.locked and check.wait == pytest.approx(5)
+
+
+def test_a_read_only_pin_file_still_counts_wrong_pins(store: PinStore, clock: Clock,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """An administrator may make the file unwritable for the cashier's account (README)."""
+    store.set_pin("258014")
+
+    def refuse(_self: PinStore, _data: object) -> None:
+        raise StorageError("permission", "read-only")
+
+    monkeypatch.setattr(PinStore, "_write", refuse)
+    assert [store.verify("111111").wait for _ in range(4)] == [0, 0, 0, 5]
+    assert store.verify("258014").locked
+    clock.now += 5
+    assert store.verify("258014").ok
+    assert store.verify("111111").failures == 1
