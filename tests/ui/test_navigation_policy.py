@@ -107,9 +107,13 @@ def test_redirect_without_back_links_catches_nothing() -> None:
 
 
 def test_redirect_ignores_non_web_payform_urls() -> None:
-    policy = NavigationPolicy.redirect(["data:text/html,x", "about:blank"])
+    policy = NavigationPolicy.redirect(["data:text/html,x", "about:blank",
+                                        "ftp://epay.example/payform/", "file://host/payform/"])
     assert policy.main_frame("data:text/html,x", initial=True) is BLOCK
     assert policy.main_frame("about:blank", initial=True) is BLOCK
+    assert policy.main_frame("ftp://epay.example/payform/x", initial=True) is BLOCK
+    assert policy.main_frame("file://host/payform/x", initial=False) is BLOCK
+    assert not policy.may_show("ftp://epay.example/payform/x")
 
 
 def test_training_payform_on_loopback_http() -> None:
