@@ -2,7 +2,7 @@
 
     pos-app [--training | --env test|test-new|prod] [--debug]
     pos-app journal --csv [--training | --env ENV]
-    pos-app configure --env test|prod --client-id ID --terminal UUID --secret-stdin
+    pos-app configure --env test|prod --client-id ID --terminal UUID --secret-stdin [--pin-stdin]
     pos-app doctor [--training | --env ENV]
 """
 
@@ -45,6 +45,9 @@ def parser() -> argparse.ArgumentParser:
     configure.add_argument("--shop-id", default=None, help="shop ID for invoice links (a UUID)")
     configure.add_argument("--secret-stdin", action="store_true", required=True,
                            help="read the client secret from standard input")
+    configure.add_argument("--pin-stdin", action="store_true",
+                           help="the admin PIN is the first line of standard input "
+                                "(required when the till has one)")
     doctor = sub.add_parser("doctor", help="check that this computer is ready for payments")
     doctor.add_argument("--training", dest="doctor_training", action="store_true",
                         help="also run a complete training payment offscreen")

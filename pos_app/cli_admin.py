@@ -1,10 +1,14 @@
 """``pos-app configure`` (a contract): provision a till's credentials from a script.
 
     echo "$SECRET" | pos-app configure --env prod --client-id SHOP --terminal UUID --secret-stdin
+    printf '%s\n%s\n' "$PIN" "$SECRET" | pos-app configure ... --secret-stdin --pin-stdin
 
 The secret is read from stdin (one line; a trailing newline is dropped) and stored only in
 the OS keyring under ``pos-app/ePay/<env>`` / ``<client id>``. Other settings are kept.
-Exit codes: 0 stored; 2 a flag or the secret is invalid; 3 no usable keyring; 1 the settings
+When the till has an admin PIN, ``--pin-stdin`` is required and the PIN is the first line of
+stdin, before the secret; a wrong PIN counts towards the same lockout as the till's prompt.
+Exit codes: 0 stored; 2 a flag or the secret is invalid; 3 no usable keyring; 4 the admin PIN
+is set and was not given, or is wrong, or tries are locked for a while; 1 the settings or PIN
 file could not be written. On every error the previous settings and secret stay as they were.
 """
 
@@ -21,6 +25,7 @@ if TYPE_CHECKING:
 FLAG_OF = {"environment": "--env", "client_id": "--client-id", "terminal_id": "--terminal",
            "shop_id": "--shop-id", "client_secret": "stdin secret"}
 MAX_SECRET = 200
+MAX_PIN_LINE = 64
 
 
 def read_secret(stream: TextIO) -> str:
@@ -65,7 +70,11 @@ def configure(args: argparse.Namespace, stdin: TextIO | None = None,
     errors = {k: v for k, v in new.validate().items() if k in FLAG_OF}
     if errors:
         return fail(2, _describe(errors))
-    secret = read_secret(stdin or sys.stdin)
+    stdin = stdin or sys.stdin
+    refused = check_admin_pin(stdin if args.pin_stdin else None, err)
+    if refused:
+        return fail(*refused)
+    secret = read_secret(stdin)
     if not secret.strip():
         return fail(2, "no secret on standard input (pipe it in, e.g. `printf %s \"$S\" | ...`).")
     if len(secret) > MAX_SECRET or secret != secret.strip() or any(ord(c) < 32 for c in secret):
@@ -90,6 +99,41 @@ def configure(args: argparse.Namespace, stdin: TextIO | None = None,
           f"{service_name(new.environment)!r}, user {client_id!r}.", file=out)
     print(f"Settings: {path} (environment {new.environment}, terminal {terminal}).", file=out)
     return 0
+
+
+def check_admin_pin(stream: TextIO | None, err: TextIO) -> tuple[int, str] | None:
+    """The admin PIN guard for command-line changes: ``None`` when the change may go ahead,
+    else ``(exit code, reason)``. ``stream`` (``--pin-stdin``) gives the PIN as its first line.
+    """
+    from pos_app.store.errors import StorageError
+    from pos_app.store.pin import MIN_LENGTH, PinError, PinStore
+
+    try:
+        store = PinStore.default()
+        is_set = store.is_set()
+    except StorageError as exc:
+        return 1, f"the admin PIN cannot be checked: {exc}"
+    if not is_set:
+        if stream is not None:
+            return 2, "this till has no admin PIN yet; leave out --pin-stdin."
+        return None
+    if stream is None:
+        return 4, ("this till has an admin PIN: add --pin-stdin and give the PIN as the first "
+                   "line of standard input, before the secret.")
+    pin = stream.readline(MAX_PIN_LINE).rstrip("\r\n")
+    try:
+        result = store.verify(pin)
+    except (PinError, StorageError) as exc:
+        return 4, str(exc)
+    if result.locked:
+        return 4, f"too many wrong admin PINs; try again in {result.wait:.0f} s."
+    if not result.ok:
+        later = f" Wait {result.wait:.0f} s before the next try." if result.wait else ""
+        return 4, "wrong admin PIN." + later
+    if result.must_change:
+        print(f"pos-app configure: the admin PIN has fewer than {MIN_LENGTH} digits; set a new "
+              "one in the till's settings (Ctrl+,).", file=err)
+    return None
 
 
 def _describe(errors: dict[str, str]) -> str:

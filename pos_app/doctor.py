@@ -231,8 +231,17 @@ def reachability(url: str) -> tuple[str, str]:
                 f"HTTP {response.status_code} in {total_ms:.0f} ms)")
 
 
+def probe_command(args: list[str]) -> list[str]:
+    """``python -P -m pos_app.ui.doctor_web ARGS``: ``-P`` keeps the working directory off
+    ``sys.path``, so a planted ``PySide6.py`` there is never imported. The frozen app takes
+    ``-m`` itself and never imports from the working directory."""
+    isolate = [] if getattr(sys, "frozen", False) else ["-P"]
+    return [sys.executable, *isolate, "-m", "pos_app.ui.doctor_web", *args]
+
+
 def web_probe(args: list[str]) -> tuple[str, str]:
-    """Run :mod:`pos_app.ui.doctor_web` offscreen in a child process with a throwaway home."""
+    """Run :mod:`pos_app.ui.doctor_web` offscreen in a child process with a throwaway home,
+    which is also its working directory (nothing of the caller's folder is in reach)."""
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -243,7 +252,7 @@ def web_probe(args: list[str]) -> tuple[str, str]:
         env["POS_APP_HOME"] = home  # the probe's journal must not mix with the till's
         try:
             proc = subprocess.run(  # noqa: S603 - our own interpreter and module
-                [sys.executable, "-m", "pos_app.ui.doctor_web", *args], env=env,
+                probe_command(args), env=env, cwd=home,
                 capture_output=True, text=True, timeout=WEB_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
             return FAIL, f"no answer within {WEB_TIMEOUT:.0f} s"

@@ -114,3 +114,69 @@ def test_existing_settings_that_do_not_fit_prod_are_reported(
     assert "back_link" in proc.stderr
     assert (home / "settings.json").read_bytes() == before
     assert not keyring_file.exists() or "SHOP-1" not in keyring_file.read_text()
+
+
+ADMIN_PIN = "482615"
+
+
+@pytest.fixture
+def pinned(home: Path, keyring_file: Path) -> bytes:
+    """A till in test with an admin PIN; returns its settings as they were."""
+    from pos_app.store.pin import PinStore
+
+    assert run(home, keyring_file, *good_args(env="test", client="OLD")).returncode == 0
+    PinStore(home / "admin-pin.json").set_pin(ADMIN_PIN)
+    return (home / "settings.json").read_bytes()
+
+
+def _unchanged(home: Path, keyring_file: Path, settings: bytes) -> None:
+    assert (home / "settings.json").read_bytes() == settings
+    assert "SHOP-1" not in keyring_file.read_text()
+
+
+def test_with_a_pin_set_configure_needs_it(home: Path, keyring_file: Path, pinned: bytes) -> None:
+    """The review's reproduction: the merchant and terminal were replaced without asking."""
+    proc = run(home, keyring_file, *good_args())
+    assert proc.returncode == 4, proc.stderr
+    assert "--pin-stdin" in proc.stderr and "nothing was changed" in proc.stderr
+    _unchanged(home, keyring_file, pinned)
+
+
+def test_a_wrong_pin_is_refused_and_counted(home: Path, keyring_file: Path,
+                                            pinned: bytes) -> None:
+    for _ in range(3):
+        proc = run(home, keyring_file, *good_args(), "--pin-stdin",
+                   stdin=f"111111\n{SECRET}\n")
+        assert proc.returncode == 4 and "wrong admin PIN" in proc.stderr
+    assert json.loads((home / "admin-pin.json").read_text())["failures"] == 3
+    locked = run(home, keyring_file, *good_args(), "--pin-stdin", stdin=f"222222\n{SECRET}\n")
+    assert locked.returncode == 4 and "Wait 5 s" in locked.stderr
+    right_but_locked = run(home, keyring_file, *good_args(), "--pin-stdin",
+                           stdin=f"{ADMIN_PIN}\n{SECRET}\n")
+    assert right_but_locked.returncode == 4 and "try again in" in right_but_locked.stderr
+    _unchanged(home, keyring_file, pinned)
+    assert ADMIN_PIN not in proc.stderr + locked.stderr + right_but_locked.stderr
+
+
+def test_the_right_pin_lets_configure_store(home: Path, keyring_file: Path,
+                                            pinned: bytes) -> None:
+    proc = run(home, keyring_file, *good_args(), "--pin-stdin", stdin=f"{ADMIN_PIN}\n{SECRET}\n")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(keyring_file.read_text())["pos-app/ePay/prod\nSHOP-1"] == SECRET
+    assert json.loads((home / "settings.json").read_text())["client_id"] == "SHOP-1"
+
+
+def test_an_old_short_pin_still_works_from_the_command_line_with_a_warning(
+        home: Path, keyring_file: Path, pinned: bytes) -> None:
+    from tests.support.pins import legacy_pin_file
+
+    legacy_pin_file(home / "admin-pin.json", "2580")
+    proc = run(home, keyring_file, *good_args(), "--pin-stdin", stdin=f"2580\n{SECRET}\n")
+    assert proc.returncode == 0, proc.stderr
+    assert "fewer than 6 digits" in proc.stderr
+
+
+def test_pin_stdin_without_a_pin_set_is_refused(home: Path, keyring_file: Path) -> None:
+    proc = run(home, keyring_file, *good_args(), "--pin-stdin", stdin=f"{ADMIN_PIN}\n{SECRET}\n")
+    assert proc.returncode == 2 and "no admin PIN" in proc.stderr
+    assert not (home / "settings.json").exists() and not keyring_file.exists()

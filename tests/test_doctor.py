@@ -74,3 +74,20 @@ def test_doctor_shows_what_waits_for_the_administrator(tmp_path: Path,
     assert f"invoice {paid.invoice_id}: refund not confirmed" in last.detail
     check.journal("training", settings)  # another environment's journal knows nothing of it
     assert check.checks[-1].state == doctor.OK
+
+@pytest.mark.webengine
+def test_web_probe_ignores_modules_planted_in_the_working_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``PySide6.py`` (or ``pos_app/``) in the folder the doctor is started from never runs."""
+    planted = tmp_path / "shop-folder"
+    planted.mkdir()
+    marker = tmp_path / "planted-code-ran"
+    code = f"open({str(marker)!r}, 'w').write('ran')\nraise SystemExit('planted')\n"
+    (planted / "PySide6.py").write_text(code, encoding="utf-8")
+    (planted / "pos_app").mkdir()
+    (planted / "pos_app" / "__init__.py").write_text(code, encoding="utf-8")
+    monkeypatch.chdir(planted)
+    monkeypatch.delenv("PYTHONPATH", raising=False)
+    state, detail = doctor.web_probe(["render", "--base-url", "https://pos.invalid/checkout/"])
+    assert not marker.exists()
+    assert (state, detail[:33]) == (doctor.OK, "checkout page rendered and its br")

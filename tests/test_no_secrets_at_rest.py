@@ -91,7 +91,7 @@ def test_scripted_session_leaves_no_secret_or_token_on_disk(
                      "--secret-stdin", stdin=SECRET + "\n")
     assert good.returncode == 0, good.stderr
     assert SECRET not in good.stdout + good.stderr
-    PinStore.default().set_pin("7391")
+    PinStore.default().set_pin("739105")
 
     setup_logging(paths.log_dir(), debug=True)
     runtime = build_runtime("test")

@@ -2,7 +2,12 @@
 
 The host generations share no naming pattern (reference §1), so every URL is spelled out per
 profile and none is derived from another. The ``POS_APP_EPAY_*`` environment variables
-(a contract) replace the selected profile's values.
+(a contract) replace the selected profile's values in the test environments only
+(:data:`OVERRIDE_ENVIRONMENTS`): production always talks to the bank's published hosts, so a
+variable left in a shell or planted in a service file can never send the production secret
+elsewhere. With ``--env prod`` a set variable is refused, not silently ignored
+(:class:`OverrideRefused`), so nobody believes it is in effect. Training ignores them: its hosts
+are the built-in emulator's.
 """
 
 from __future__ import annotations
@@ -15,6 +20,16 @@ from urllib.parse import urlsplit
 ENV_OAUTH_URL = "POS_APP_EPAY_OAUTH_URL"
 ENV_API_URL = "POS_APP_EPAY_API_URL"
 ENV_WIDGET_URL = "POS_APP_EPAY_WIDGET_URL"
+OVERRIDE_VARIABLES = (ENV_OAUTH_URL, ENV_API_URL, ENV_WIDGET_URL)
+OVERRIDE_ENVIRONMENTS = frozenset({"test", "test-new"})  # where POS_APP_EPAY_* may apply
+OVERRIDE_REFUSED = (
+    "POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL and POS_APP_EPAY_WIDGET_URL work only with "
+    "the test environments. Remove them to use production."
+)
+
+
+class OverrideRefused(ValueError):
+    """A ``POS_APP_EPAY_*`` variable is set for an environment that does not take overrides."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +142,22 @@ def apply_overrides(hosts: EpayHosts, environ: Mapping[str, str] | None = None) 
     return replace(hosts, **changes) if changes else hosts
 
 
+def overrides_set(environ: Mapping[str, str] | None = None) -> list[str]:
+    """The ``POS_APP_EPAY_*`` variables that are set (non-empty) in ``environ``."""
+    env = os.environ if environ is None else environ
+    return [name for name in OVERRIDE_VARIABLES if env.get(name, "").strip()]
+
+
 def hosts_for(env: str, environ: Mapping[str, str] | None = None) -> EpayHosts:
-    """The named profile with environment-variable overrides applied."""
+    """The named profile; in the test environments with the overrides applied.
+
+    :class:`OverrideRefused` when an override is set for production."""
     try:
         base = PROFILES[env]
     except KeyError:
         raise ValueError(f"unknown ePay environment {env!r}") from None
+    if env not in OVERRIDE_ENVIRONMENTS:
+        if overrides_set(environ):
+            raise OverrideRefused(OVERRIDE_REFUSED)
+        return base
     return apply_overrides(base, environ)

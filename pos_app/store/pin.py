@@ -2,15 +2,36 @@
 
 The PIN itself is never stored. The file (``admin-pin.json`` in the data folder) holds::
 
-    {"version": 1, "kdf": "scrypt", "n": 16384, "r": 8, "p": 1,
+    {"version": 1, "kdf": "scrypt", "n": 32768, "r": 8, "p": 1,
      "salt": "<16 bytes hex>", "hash": "<32 bytes hex>",
      "failures": 0, "locked_until": 0.0}
 
-``failures`` and ``locked_until`` survive a restart, so restarting the till does not reset the
-delay. After the third wrong PIN in a row each further one locks the prompt for longer
-(:data:`DELAYS`); the right PIN resets the counter. A missing file means "no PIN set yet";
-a damaged file is treated as "locked, set up again with the administrator" rather than as no
-PIN, so corrupting the file cannot open the settings.
+After the third wrong PIN in a row each further one locks the prompt for longer
+(:data:`DELAYS`); the right PIN resets the counter. ``failures`` and ``locked_until`` survive a
+restart. The running process keeps its own copy of them too, so deleting or rewriting the file
+does not reset them, and once this process has seen a PIN a missing file counts as "locked"
+rather than "no PIN yet". A missing file at start means "no PIN set yet"; a damaged one is
+"locked, set up again with the administrator", so corrupting the file cannot open the settings.
+When the file cannot be written (an administrator made it read-only for the cashier's account),
+the delays are kept in memory and checks still work.
+
+This is a lock for the till's own screens and commands, not a security boundary: the file sits
+in the data folder of the OS account the till runs as, so that account can delete it between
+two starts (and so reset the PIN and its delays). The boundary is the OS account: the
+cashier's account must not be able to replace this file or the settings (README, "The admin
+PIN and the OS account").
+
+**Cost.** scrypt with N = 2**15, r = 8 (32 MiB per check). Measured with
+``scripts/bench_pin.py`` on the project's machine (one core of a shared Intel Xeon), medians of
+5 runs on 2026-12-01: N = 2**14 0.12-0.17 s, **2**15 0.25-0.35 s**, 2**16 0.63-0.92 s. No slow
+shop PC was at hand: on one 1.5-2 times slower per core (a Celeron-class mini PC), 2**15 lands
+at about 0.4-0.7 s, the most a cashier's 0.5 s allows; 2**16 would take 1-2 s. Run the script
+on the slowest PC you deploy to before raising it. A file with another N is re-hashed at the
+next right PIN, so changing the cost needs no migration.
+
+**Length.** New PINs have 6 to 12 digits. A 4- or 5-digit PIN set before that still opens the
+door once more, and :attr:`PinCheck.must_change` then asks the caller to have a longer one set
+(the till does so before the protected action runs; ``pos-app configure`` says so).
 """
 
 from __future__ import annotations
@@ -18,6 +39,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
 import tempfile
@@ -29,13 +51,18 @@ from typing import Any
 
 from pos_app.store import paths
 from pos_app.store.db import storage_errors
+from pos_app.store.errors import StorageError
 
 __all__ = ["DELAYS", "PinCheck", "PinError", "PinStore", "default_pin_path", "pin_problem"]
 
 FILE_NAME = "admin-pin.json"
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 SALT_BYTES, HASH_BYTES = 16, 32
-MIN_LENGTH, MAX_LENGTH = 4, 12
+MIN_LENGTH, MAX_LENGTH = 6, 12
+log = logging.getLogger("pos_app.store.pin")
+# What this process knows of each PIN file (by absolute path): that a PIN exists, and its
+# failure count and lock, so neither is reset by deleting or rewriting the file.
+_SEEN: dict[Path, tuple[int, float]] = {}
 # Seconds to wait after the 1st, 2nd, 3rd, ... consecutive wrong PIN; the last value repeats.
 DELAYS = (0, 0, 0, 5, 15, 60, 300, 900)
 
@@ -52,6 +79,7 @@ class PinCheck:
     wait: float = 0.0
     failures: int = 0
     locked: bool = False  # True: the attempt was not even checked (still waiting)
+    must_change: bool = False  # right, but shorter than MIN_LENGTH: have a new PIN set now
 
 
 def default_pin_path() -> Path:
@@ -72,7 +100,19 @@ def pin_problem(pin: str) -> str:
 
 def _hash(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES,
-                          maxmem=64 * 1024 * 1024)
+                          maxmem=2 * 128 * r * n)
+
+
+def _sane_cost(n: int, r: int, p: int) -> bool:
+    """A cost this module could have written (a huge one would exhaust memory)."""
+    return 2**10 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 16 and p == 1
+
+
+def _record(pin: str) -> dict[str, Any]:
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _hash(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    return {"version": 1, "kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
+            "salt": salt.hex(), "hash": digest.hex(), "failures": 0, "locked_until": 0.0}
 
 
 def delay_after(failures: int) -> float:
@@ -96,7 +136,25 @@ class PinStore:
 
     # -- reading and writing the file ---------------------------------------------------------
 
+    @property
+    def _key(self) -> Path:
+        return self.path.absolute()
+
     def _read(self) -> dict[str, Any] | None:
+        data = self._read_file()
+        seen = _SEEN.get(self._key)
+        if data is None:
+            if seen is not None:
+                raise PinError("The admin PIN file is missing. Ask the administrator to set it "
+                               "up again.")
+            return None
+        if seen is not None:
+            data["failures"] = max(int(data["failures"]), seen[0])
+            data["locked_until"] = max(float(data["locked_until"]), seen[1])
+        _SEEN[self._key] = (int(data["failures"]), float(data["locked_until"]))
+        return data
+
+    def _read_file(self) -> dict[str, Any] | None:
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -109,7 +167,8 @@ class PinStore:
                   and len(bytes.fromhex(data["salt"])) == SALT_BYTES
                   and len(bytes.fromhex(data["hash"])) == HASH_BYTES
                   and all(isinstance(data[k], int) for k in ("n", "r", "p", "failures"))
-                  and isinstance(data["locked_until"], int | float))
+                  and isinstance(data["locked_until"], int | float)
+                  and _sane_cost(data["n"], data["r"], data["p"]))
         except (ValueError, KeyError, TypeError):
             ok = False
         if not ok:
@@ -146,11 +205,8 @@ class PinStore:
         problem = pin_problem(pin)
         if problem:
             raise ValueError(problem)
-        salt = secrets.token_bytes(SALT_BYTES)
-        digest = _hash(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
-        self._write({"version": 1, "kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R,
-                     "p": SCRYPT_P, "salt": salt.hex(), "hash": digest.hex(),
-                     "failures": 0, "locked_until": 0.0})
+        self._write(_record(pin))
+        _SEEN[self._key] = (0, 0.0)
 
     def wait_seconds(self) -> float:
         """Seconds until the next attempt is allowed (0 when it may be tried now)."""
@@ -174,12 +230,23 @@ class PinStore:
             return PinCheck(False, remaining, failures, locked=True)
         candidate = _hash(pin, bytes.fromhex(data["salt"]), data["n"], data["r"], data["p"])
         if hmac.compare_digest(candidate, bytes.fromhex(data["hash"])):
-            if failures or data["locked_until"]:
+            if (data["n"], data["r"]) != (SCRYPT_N, SCRYPT_R):
+                self._keep(_record(pin))  # re-hashed at today's cost; the counter starts at 0
+            elif failures or data["locked_until"]:
                 data.update(failures=0, locked_until=0.0)
-                self._write(data)
-            return PinCheck(True)
+                self._keep(data)
+            return PinCheck(True, must_change=len(pin) < MIN_LENGTH)
         failures += 1
         wait = delay_after(failures)
         data.update(failures=failures, locked_until=now + wait if wait else 0.0)
-        self._write(data)
+        self._keep(data)
         return PinCheck(False, wait, failures)
+
+    def _keep(self, data: dict[str, Any]) -> None:
+        """Remember the counter in memory, then in the file when it can be written."""
+        _SEEN[self._key] = (int(data["failures"]), float(data["locked_until"]))
+        try:
+            self._write(data)
+        except StorageError as exc:
+            log.warning("the admin PIN file cannot be written (%s); delays are kept in memory",
+                        exc.code)

@@ -59,7 +59,7 @@ def render(base_url: str) -> tuple[bool, str]:
     view.failed.connect(lambda _invoice, reason: messages.append(reason))
     started = time.monotonic()
     view.open_widget("000000000001", {"invoiceId": "000000000001", "auth": {}},
-                     "data:text/javascript,window.posDoctor%3D1", [])
+                     "data:text/javascript,window.posDoctor%3D1")
     if not wait_until(lambda: bool(messages), 30.0):
         return False, "the checkout page did not load or its bridge did not answer"
     elapsed = time.monotonic() - started

@@ -822,8 +822,8 @@
     <context>
         <name>PinFields</name>
         <message>
-            <source>New PIN (4–12 digits)</source>
-            <translation>Жаңа PIN (4–12 цифр)</translation>
+            <source>New PIN (6–12 digits)</source>
+            <translation>Жаңа PIN (6–12 сан)</translation>
         </message>
         <message>
             <source>Repeat the PIN</source>
@@ -865,6 +865,14 @@
         <message>
             <source>You can try again now.</source>
             <translation>Енді қайталауға болады.</translation>
+        </message>
+        <message>
+            <source>Your PIN is shorter than 6 digits. Choose a new one now; the action goes ahead once it is set.</source>
+            <translation>PIN 6 саннан қысқа. Қазір жаңасын орнатыңыз; ол сақталғаннан кейін әрекет жалғасады.</translation>
+        </message>
+        <message>
+            <source>Set a new PIN of 6 to 12 digits to go on.</source>
+            <translation>Жалғастыру үшін 6–12 саннан тұратын жаңа PIN орнатыңыз.</translation>
         </message>
         <message>
             <source>Wrong PIN.</source>
@@ -1488,8 +1496,8 @@
             <translation>Тек цифрларды қолданыңыз.</translation>
         </message>
         <message>
-            <source>Use 4 to 12 digits.</source>
-            <translation>4-тен 12-ге дейін цифр қолданыңыз.</translation>
+            <source>Use 6 to 12 digits.</source>
+            <translation>6–12 сан пайдаланыңыз.</translation>
         </message>
         <message>
             <source>Do not use the same digit only.</source>
@@ -1506,6 +1514,10 @@
         <message>
             <source>No admin PIN has been set.</source>
             <translation>Әкімші PIN-коды орнатылмаған.</translation>
+        </message>
+        <message>
+            <source>The admin PIN file is missing. Ask the administrator to set it up again.</source>
+            <translation>Әкімші PIN файлы жоқ. Әкімшіден оны қайта баптауды сұраңыз.</translation>
         </message>
         <message>
             <source>Must be a UUID like 67e34d63-102f-4bd1-898e-370781d0074d.</source>
@@ -1606,6 +1618,10 @@
         <message>
             <source>The keyring could not be loaded.</source>
             <translation>Кілттер қоймасы жүктелмеді.</translation>
+        </message>
+        <message>
+            <source>POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL and POS_APP_EPAY_WIDGET_URL work only with the test environments. Remove them to use production.</source>
+            <translation>POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL және POS_APP_EPAY_WIDGET_URL тек тест орталарында жұмыс істейді. Өндірістік ортада жұмыс істеу үшін оларды алып тастаңыз.</translation>
         </message>
         <message>
             <source>The secret must not start or end with a space.</source>

@@ -823,8 +823,8 @@
     <context>
         <name>PinFields</name>
         <message>
-            <source>New PIN (4–12 digits)</source>
-            <translation>Новый PIN (4–12 цифр)</translation>
+            <source>New PIN (6–12 digits)</source>
+            <translation>Новый PIN (6–12 цифр)</translation>
         </message>
         <message>
             <source>Repeat the PIN</source>
@@ -867,6 +867,14 @@
         <message>
             <source>You can try again now.</source>
             <translation>Теперь можно повторить.</translation>
+        </message>
+        <message>
+            <source>Your PIN is shorter than 6 digits. Choose a new one now; the action goes ahead once it is set.</source>
+            <translation>Ваш PIN короче 6 цифр. Задайте новый сейчас; действие продолжится, как только он будет сохранён.</translation>
+        </message>
+        <message>
+            <source>Set a new PIN of 6 to 12 digits to go on.</source>
+            <translation>Чтобы продолжить, задайте новый PIN из 6–12 цифр.</translation>
         </message>
         <message>
             <source>Wrong PIN.</source>
@@ -1491,8 +1499,8 @@
             <translation>Используйте только цифры.</translation>
         </message>
         <message>
-            <source>Use 4 to 12 digits.</source>
-            <translation>Используйте от 4 до 12 цифр.</translation>
+            <source>Use 6 to 12 digits.</source>
+            <translation>Используйте от 6 до 12 цифр.</translation>
         </message>
         <message>
             <source>Do not use the same digit only.</source>
@@ -1509,6 +1517,10 @@
         <message>
             <source>No admin PIN has been set.</source>
             <translation>PIN администратора не задан.</translation>
+        </message>
+        <message>
+            <source>The admin PIN file is missing. Ask the administrator to set it up again.</source>
+            <translation>Файл PIN администратора пропал. Попросите администратора настроить его заново.</translation>
         </message>
         <message>
             <source>Must be a UUID like 67e34d63-102f-4bd1-898e-370781d0074d.</source>
@@ -1609,6 +1621,10 @@
         <message>
             <source>The keyring could not be loaded.</source>
             <translation>Не удалось загрузить хранилище ключей.</translation>
+        </message>
+        <message>
+            <source>POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL and POS_APP_EPAY_WIDGET_URL work only with the test environments. Remove them to use production.</source>
+            <translation>POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL и POS_APP_EPAY_WIDGET_URL действуют только в тестовых средах. Удалите их, чтобы работать с боевой средой.</translation>
         </message>
         <message>
             <source>The secret must not start or end with a space.</source>

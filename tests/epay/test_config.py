@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pos_app.epay.config import PROFILES, TEST_MERCHANT, apply_overrides, hosts_for
+from pos_app.epay.config import (
+    PROFILES,
+    TEST_MERCHANT,
+    OverrideRefused,
+    apply_overrides,
+    hosts_for,
+)
 
 
 def test_profiles_spell_out_every_host() -> None:
@@ -22,7 +28,7 @@ def test_environment_variables_replace_the_profile_values() -> None:
         "POS_APP_EPAY_API_URL": "http://127.0.0.1:9000/",
         "POS_APP_EPAY_WIDGET_URL": "http://127.0.0.1:9001/payform/payment-api.js",
     }
-    hosts = hosts_for("prod", env)
+    hosts = hosts_for("test", env)
     assert hosts.oauth_url == env["POS_APP_EPAY_OAUTH_URL"]
     assert hosts.api_base == "http://127.0.0.1:9000"
     assert hosts.widget_url == env["POS_APP_EPAY_WIDGET_URL"]
@@ -49,3 +55,22 @@ def test_unknown_environment_is_refused() -> None:
 
 def test_credentials_repr_hides_the_secret() -> None:
     assert TEST_MERCHANT.client_secret not in repr(TEST_MERCHANT)
+
+
+@pytest.mark.parametrize("name", ["POS_APP_EPAY_OAUTH_URL", "POS_APP_EPAY_API_URL",
+                                  "POS_APP_EPAY_WIDGET_URL"])
+@pytest.mark.parametrize("value", ["http://127.0.0.1:9/x", "https://epay-mirror.example/x"])
+def test_production_refuses_every_override(name: str, value: str) -> None:
+    """Not even https: production talks to the bank's published hosts only."""
+    with pytest.raises(OverrideRefused, match="only with the test environments"):
+        hosts_for("prod", {name: value})
+
+
+def test_production_ignores_empty_override_variables() -> None:
+    assert hosts_for("prod", {"POS_APP_EPAY_API_URL": " "}) == PROFILES["prod"]
+
+
+@pytest.mark.parametrize("env", ["test", "test-new"])
+def test_test_environments_take_overrides(env: str) -> None:
+    hosts = hosts_for(env, {"POS_APP_EPAY_API_URL": "http://127.0.0.1:9/api"})
+    assert hosts.api_base == "http://127.0.0.1:9/api"

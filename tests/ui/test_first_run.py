@@ -47,12 +47,12 @@ def test_training_needs_no_credentials(wizard: FirstRunWizard, tmp_path: Path) -
     wizard.pin_page.fields.pin.setText("12")
     wizard.next()
     assert wizard.currentId() == PIN_PAGE and wizard.pin_page.fields.error.text()
-    wizard.pin_page.fields.pin.setText("9731")
-    wizard.pin_page.fields.repeat.setText("9731")
+    wizard.pin_page.fields.pin.setText("973105")
+    wizard.pin_page.fields.repeat.setText("973105")
     assert wizard.validateCurrentPage()
     assert wizard.settings is not None and wizard.settings.environment == "training"
     assert settings_store.load(tmp_path / "settings.json").environment == "training"
-    assert PinStore(tmp_path / "pin.json").verify("9731").ok
+    assert PinStore(tmp_path / "pin.json").verify("973105").ok
 
 
 def test_connection_test_reports_in_words_and_finish_stores_secret(
@@ -75,8 +75,8 @@ def test_connection_test_reports_in_words_and_finish_stores_secret(
     assert emulator.calls("token") == 2
     wizard.next()
     assert wizard.currentId() == PIN_PAGE
-    wizard.pin_page.fields.pin.setText("4826")
-    wizard.pin_page.fields.repeat.setText("4826")
+    wizard.pin_page.fields.pin.setText("482615")
+    wizard.pin_page.fields.repeat.setText("482615")
     assert wizard.validateCurrentPage()
     assert memory_keyring.items == {("pos-app/ePay/test", "WIZ"): SECRET}
     saved = settings_store.load(tmp_path / "settings.json")

@@ -19,6 +19,7 @@ from pos_app.store.settings import Settings
 from pos_app.ui.admin.settings_dialog import SettingsDialog
 from pos_app.ui.common import pin_guard as admin
 from tests.support.fake_keyring import MemoryKeyring
+from tests.support.pins import legacy_pin_file
 
 TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
 GOOD = Settings(environment="test", terminal_id=TERMINAL, client_id="SHOP1",
@@ -204,14 +205,14 @@ def test_protected_runs_only_after_the_prompt_agrees(
 
 def test_pin_prompt_checks_the_pin(qtbot: QtBot, tmp_path: Path) -> None:
     store = PinStore(tmp_path / "pin.json")
-    store.set_pin("2468")
+    store.set_pin("246813")
     prompt = admin.PinPrompt(store)
     qtbot.addWidget(prompt)
-    prompt.pin.setText("1111")
+    prompt.pin.setText("111122")
     prompt.check()
     assert prompt.result() == 0 and "Wrong" in prompt.message.text()
     for _ in range(3):
-        prompt.pin.setText("1111")
+        prompt.pin.setText("111122")
         prompt.check()
     assert not prompt.pin.isEnabled() and "second" in prompt.message.text()
     fresh = admin.PinPrompt(PinStore(tmp_path / "pin.json"))  # a restart does not help
@@ -221,22 +222,53 @@ def test_pin_prompt_checks_the_pin(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_pin_prompt_accepts_the_right_pin(qtbot: QtBot, tmp_path: Path) -> None:
     store = PinStore(tmp_path / "pin.json")
-    store.set_pin("2468")
+    store.set_pin("246813")
     prompt = admin.PinPrompt(store)
     qtbot.addWidget(prompt)
     with qtbot.waitSignal(prompt.accepted, timeout=2000):
-        prompt.pin.setText("2468")
+        prompt.pin.setText("246813")
         prompt.check()
+
+
+@pytest.mark.parametrize("choose", [True, False])
+def test_an_old_short_pin_must_be_replaced_before_the_action(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, choose: bool) -> None:
+    """Migration: a 4-digit PIN from before the 6-digit rule opens the door only to set a new one."""
+    store = PinStore(tmp_path / "pin.json")
+    legacy_pin_file(store.path, "2468")
+    shown: list[str] = []
+
+    def answer(dialog: admin.NewPinDialog) -> int:
+        shown.append(dialog.intro.text())
+        if not choose:
+            return 0
+        dialog.form.pin.setText("246813")
+        dialog.form.repeat.setText("246813")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(admin.NewPinDialog, "exec", answer)
+    prompt = admin.PinPrompt(store)
+    qtbot.addWidget(prompt)
+    prompt.pin.setText("2468")
+    prompt.check()
+    assert shown and "shorter than 6 digits" in shown[0]
+    if choose:
+        assert prompt.result() == 1
+        assert store.verify("246813").ok and not store.verify("2468").ok
+    else:
+        assert prompt.result() == 0 and "6 to 12" in prompt.message.text()
+        assert store.verify("2468").must_change
 
 
 def test_new_pin_dialog_when_none_is_set(qtbot: QtBot, tmp_path: Path) -> None:
     store = PinStore(tmp_path / "pin.json")
     dialog = admin.NewPinDialog(store)
     qtbot.addWidget(dialog)
-    dialog.form.pin.setText("1357")
-    dialog.form.repeat.setText("1358")
+    dialog.form.pin.setText("135792")
+    dialog.form.repeat.setText("135793")
     dialog.save()
     assert "differ" in dialog.form.error.text() and not store.is_set()
-    dialog.form.repeat.setText("1357")
+    dialog.form.repeat.setText("135792")
     dialog.save()
-    assert store.verify("1357").ok
+    assert store.verify("135792").ok

@@ -86,7 +86,7 @@ def test_bare_access_token_auth_gives_false_through_the_bridge(qtbot: QtBot, emu
     """ePay shows "expired" when only access_token is passed as auth; the callback says false."""
     view, obj = _view_and_payment(qtbot, emulator, "000777", whole_token=False)
     with qtbot.waitSignal(view.widget_result, timeout=TIMEOUT) as result:
-        view.open_widget("000777", obj, emulator.urls["widget_url"], [emulator.urls["payform_url"]])
+        view.open_widget("000777", obj, emulator.urls["widget_url"])
     assert result.args == ["000777", False]
     # the overlay is gone, as the real script removes it after the callback
     assert view.page is not None
@@ -97,7 +97,98 @@ def test_bare_access_token_auth_gives_false_through_the_bridge(qtbot: QtBot, emu
 def test_whole_token_auth_opens_the_card_form(qtbot: QtBot, emulator: Emulator) -> None:
     view, obj = _view_and_payment(qtbot, emulator, "000778", whole_token=True)
     with qtbot.waitSignal(view.form_loaded, timeout=TIMEOUT):
-        view.open_widget("000778", obj, emulator.urls["widget_url"], [emulator.urls["payform_url"]])
+        view.open_widget("000778", obj, emulator.urls["widget_url"])
     assert view.page is not None
     qtbot.waitUntil(lambda: payform_frame(view.page) is not None, timeout=TIMEOUT)
+    view.dispose()
+
+
+def _open(qtbot: QtBot, emulator: Emulator, invoice: str) -> CheckoutView:
+    view, obj = _view_and_payment(qtbot, emulator, invoice, whole_token=True)
+    with qtbot.waitSignal(view.form_loaded, timeout=TIMEOUT):
+        view.open_widget(invoice, obj, emulator.urls["widget_url"])
+    assert view.page is not None
+    return view
+
+
+@pytest.mark.parametrize("target", ["PAYFORM", "https://evil.example/x"])
+def test_host_page_never_navigates_after_its_first_load(qtbot: QtBot, emulator: Emulator,
+                                                        target: str) -> None:
+    """Even ePay's own payform may not replace our host page (and its channel) in widget mode."""
+    view = _open(qtbot, emulator, "000779")
+    page = view.page
+    assert page is not None
+    url = emulator.urls["payform_url"] if target == "PAYFORM" else target
+    with qtbot.waitSignal(view.navigation_blocked, timeout=TIMEOUT) as blocked:
+        page.runJavaScript(f"window.location.href = {url!r}; true")
+    assert blocked.args == [url]
+    assert run_js(qtbot, page, "typeof POS === 'object' && POS.invoice") == "000779"
+    view.dispose()
+
+
+def test_main_frame_data_url_is_refused(qtbot: QtBot, emulator: Emulator) -> None:
+    view = _open(qtbot, emulator, "000782")
+    page = view.page
+    assert page is not None
+    run_js(qtbot, page, "window.location.href = 'data:text/html,<p id=forged>x</p>'; true")
+    # the host page is still there after the refused navigation has had its turn
+    run_js(qtbot, page, "new Promise(function (ok) { setTimeout(ok, 300); })")
+    assert run_js(qtbot, page, "POS.invoice + ':' + !!document.getElementById('forged')") \
+        == "000782:false"
+    assert page.url().toString() == "https://pos.invalid/checkout/"
+    view.dispose()
+
+
+def test_main_frame_about_blank_drops_the_payment_page(qtbot: QtBot, emulator: Emulator) -> None:
+    """Chromium lets a page replace itself with about:blank without asking: the view notices,
+    stops listening to the bridge and reports the form as gone (the bank then decides)."""
+    view = _open(qtbot, emulator, "000783")
+    page = view.page
+    assert page is not None
+    blocked: list[str] = []
+    view.navigation_blocked.connect(blocked.append)
+    with qtbot.waitSignal(view.failed, timeout=TIMEOUT) as failed:
+        page.runJavaScript("window.location.href = 'about:blank'; true")
+    assert failed.args == ["000783", "the card form was replaced by another page"]
+    assert blocked == ["about:blank"]
+    rejected: list[str] = []
+    view.bridge.rejected.connect(rejected.append)
+    view.bridge.post('{"type": "result", "invoiceId": "000783", "success": true}')
+    assert rejected == ["no payment is open"]
+    view.dispose()
+
+
+@pytest.mark.parametrize("script, kind", [
+    ("Notification.requestPermission()", "Notifications"),
+    ("new Promise(function (ok) { navigator.geolocation.getCurrentPosition("
+     "function () { ok('granted'); }, function (e) { ok('denied ' + e.code); }); })",
+     "Geolocation"),
+])
+def test_permission_requests_are_denied(qtbot: QtBot, emulator: Emulator, script: str,
+                                        kind: str) -> None:
+    """An explicit no, at once: not left pending, never granted."""
+    view = _open(qtbot, emulator, "000780")
+    page = view.page
+    assert page is not None
+    with qtbot.waitSignal(page.permission_denied, timeout=TIMEOUT) as denied:
+        run_js(qtbot, page, f"window.posAnswer = null; Promise.resolve({script}).then("
+                            "function (r) { window.posAnswer = String(r); }); true")
+    assert denied.args == [kind]
+    qtbot.waitUntil(lambda: run_js(qtbot, page, "window.posAnswer") is not None, timeout=TIMEOUT)
+    assert str(run_js(qtbot, page, "window.posAnswer")).startswith("denied")
+    view.dispose()
+
+
+def test_placeholders_are_replaced_in_one_pass(qtbot: QtBot, emulator: Emulator) -> None:
+    """A description naming a placeholder stays as typed, in the page and in the script URL."""
+    view, obj = _view_and_payment(qtbot, emulator, "000781", whole_token=True)
+    tricky = "__POS_WIDGET_URL__ __POS_INVOICE__ __POS_WAIT__ __POS_PAYMENT__"
+    obj["description"] = tricky
+    html = view.host_page("000781", obj, emulator.urls["widget_url"])
+    assert html.count(emulator.urls["widget_url"]) == 1  # only the script tag's src
+    with qtbot.waitSignal(view.form_loaded, timeout=TIMEOUT):
+        view.open_widget("000781", obj, emulator.urls["widget_url"])
+    assert view.page is not None
+    assert run_js(qtbot, view.page, "POS.payment.description") == tricky
+    assert run_js(qtbot, view.page, "POS.invoice") == "000781"
     view.dispose()

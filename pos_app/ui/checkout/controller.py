@@ -137,7 +137,6 @@ class CheckoutController(QObject):
             return
         rt = self.rt
         obj = rt.checkout.payment_object(self.payment, token, rt.credentials.terminal_id)
-        epay_urls = [rt.hosts.payform_url, rt.hosts.payform_origin]
         try:
             rt.checkout.form_opened(invoice)
         except StorageError:
@@ -151,12 +150,12 @@ class CheckoutController(QObject):
             self.view.open_redirect(
                 invoice,
                 link,
-                epay_urls,
+                [rt.hosts.payform_url],
                 rt.checkout.options.back_link,
                 rt.checkout.options.failure_back_link,
             )
         else:
-            self.view.open_widget(invoice, obj, rt.hosts.widget_url, epay_urls)
+            self.view.open_widget(invoice, obj, rt.hosts.widget_url)
         self._set_stage(Stage.FORM)
         self.journal_changed.emit()
 

@@ -102,6 +102,14 @@ class PinPrompt(QDialog):
             self.message.setText(str(exc))
             return
         self.pin.clear()
+        if result.ok and result.must_change:
+            # A PIN from before the 6-digit rule: it opens the door once more, for a new one.
+            dialog = NewPinDialog(self.store, self, self.tr(
+                "Your PIN is shorter than 6 digits. Choose a new one now; the action goes ahead "
+                "once it is set."))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.message.setText(self.tr("Set a new PIN of 6 to 12 digits to go on."))
+                return
         if result.ok:
             self.accept()
             return
@@ -113,7 +121,7 @@ class PinPrompt(QDialog):
 class NewPinDialog(QDialog):
     """Choose a new admin PIN (typed twice)."""
 
-    def __init__(self, store: PinStore, parent: QWidget | None = None) -> None:
+    def __init__(self, store: PinStore, parent: QWidget | None = None, text: str = "") -> None:
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Choose an administrator PIN"))
@@ -123,8 +131,10 @@ class NewPinDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("No administrator PIN is set yet. Choose one now; it "
-                                        "protects the settings and refunds."), self))
+        self.intro = QLabel(text or self.tr("No administrator PIN is set yet. Choose one now; "
+                                            "it protects the settings and refunds."), self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
 
@@ -155,7 +165,7 @@ class PinFields(QWidget):
         self.error.setWordWrap(True)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("New PIN (4–12 digits)"), self.pin)
+        form.addRow(self.tr("New PIN (6–12 digits)"), self.pin)
         form.addRow(self.tr("Repeat the PIN"), self.repeat)
         form.addRow("", self.error)
 

@@ -13,11 +13,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 MESSAGES = (
     # pos_app.store.pin
     QT_TRANSLATE_NOOP("Store", "Use digits only."),
-    QT_TRANSLATE_NOOP("Store", "Use 4 to 12 digits."),
+    QT_TRANSLATE_NOOP("Store", "Use 6 to 12 digits."),
     QT_TRANSLATE_NOOP("Store", "Do not use the same digit only."),
     QT_TRANSLATE_NOOP("Store", "The admin PIN file cannot be read."),
     QT_TRANSLATE_NOOP("Store", "The admin PIN file is damaged. Ask the administrator to reset it."),
     QT_TRANSLATE_NOOP("Store", "No admin PIN has been set."),
+    QT_TRANSLATE_NOOP(
+        "Store", "The admin PIN file is missing. Ask the administrator to set it up again."),
     # pos_app.store.settings
     QT_TRANSLATE_NOOP("Store", "Must be a UUID like 67e34d63-102f-4bd1-898e-370781d0074d."),
     QT_TRANSLATE_NOOP("Store", "The terminal ID is required for real payments."),
@@ -48,6 +50,10 @@ MESSAGES = (
         "Store", "The only keyring stores secrets in a plain file, which is not allowed."),
     QT_TRANSLATE_NOOP("Store", "No keyring backend is available."),
     QT_TRANSLATE_NOOP("Store", "The keyring could not be loaded."),
+    # pos_app.epay.config
+    QT_TRANSLATE_NOOP(
+        "Store", "POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL and POS_APP_EPAY_WIDGET_URL work "
+                 "only with the test environments. Remove them to use production."),
     # pos_app.services.provisioning
     QT_TRANSLATE_NOOP("Store", "The secret must not start or end with a space."),
     QT_TRANSLATE_NOOP("Store", "This does not look like an ePay client secret."),

@@ -1,11 +1,14 @@
 """The embedded ePay card form: a QWebEngineView with a hardened page per payment.
 
 * An off-the-record profile with no HTTP cache and no persistent cookies, shared by all pages.
-* ``qwebchannel.js`` is injected into the main frame only, so ePay's cross-origin iframe never
-  sees ``qt``; the one registered object is :class:`~pos_app.ui.checkout.web.bridge.Bridge`.
+* The web channel (``qt.webChannelTransport`` and ``qwebchannel.js``) is given to our host page
+  only: to the main frame of a widget-mode page, never to ePay's cross-origin iframe and never
+  to the bank's payform in redirect mode. The one registered object is
+  :class:`~pos_app.ui.checkout.web.bridge.Bridge`.
 * A fresh :class:`CheckoutPage` for every payment (ePay's script keeps state in globals).
 * Main-frame navigations go through :class:`~pos_app.ui.checkout.web.policy.NavigationPolicy`;
-  new windows are refused; no context menu or dev tools unless ``debug``.
+  new windows are refused, every permission request (camera, location, notifications, …) is
+  denied; no context menu or dev tools unless ``debug``.
 """
 
 from __future__ import annotations
@@ -13,12 +16,16 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 
 from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import (
+    QWebEngineFileSystemAccessRequest,
     QWebEnginePage,
+    QWebEnginePermission,
     QWebEngineProfile,
+    QWebEngineRegisterProtocolHandlerRequest,
     QWebEngineScript,
     QWebEngineSettings,
 )
@@ -30,7 +37,8 @@ from pos_app.ui.checkout.web.bridge import Bridge
 from pos_app.ui.checkout.web.policy import NavigationPolicy, Verdict
 
 log = logging.getLogger("pos_app.ui.web")
-FORM_TIMEOUT_MS = 30_000
+FORM_TIMEOUT_MS = 30_000  # until the card form is on screen (not until the customer pays)
+PLACEHOLDER = re.compile(r"__POS_(?:INVOICE|PAYMENT|WIDGET_URL|WAIT)__")
 
 
 def _qwebchannel_source() -> str:
@@ -44,7 +52,7 @@ def _qwebchannel_source() -> str:
 
 
 def make_profile(parent: QObject) -> QWebEngineProfile:
-    """An off-the-record profile with the channel script for main frames."""
+    """An off-the-record profile; the channel script is added per page (host pages only)."""
     profile = QWebEngineProfile(parent)  # no storage name: off the record
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setHttpCacheMaximumSize(8 * 1024 * 1024)
@@ -52,27 +60,49 @@ def make_profile(parent: QObject) -> QWebEngineProfile:
         QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
     )
     profile.setSpellCheckEnabled(False)
+    return profile
+
+
+def _channel_script() -> QWebEngineScript:
     script = QWebEngineScript()
     script.setName("qwebchannel")
     script.setSourceCode(_qwebchannel_source())
     script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
     script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
     script.setRunsOnSubFrames(False)
-    profile.scripts().insert(script)
-    return profile
+    return script
 
 
 class CheckoutPage(QWebEnginePage):
-    """One payment's page. Applies the navigation policy; refuses pop-ups."""
+    """One payment's page. Applies the navigation policy; refuses pop-ups and permissions.
+
+    ``channel`` is set for our host page only (widget mode); the bank's payform in redirect mode
+    gets neither ``qt.webChannelTransport`` nor ``qwebchannel.js``.
+    """
 
     navigation_blocked = Signal(str)
+    left = Signal(str)  # the main frame ended up somewhere the policy does not allow
     returned = Signal(bool)  # redirect flow: back link reached (True) or failure back link
+    permission_denied = Signal(str)  # what a page asked for (for tests and diagnostics)
 
     def __init__(
-        self, profile: QWebEngineProfile, policy: NavigationPolicy, parent: QObject
+        self,
+        profile: QWebEngineProfile,
+        policy: NavigationPolicy,
+        parent: QObject,
+        channel: QWebChannel | None = None,
     ) -> None:
         super().__init__(profile, parent)
         self.policy = policy
+        self._navigations = 0  # main-frame navigations judged so far (the first is ours)
+        if channel is not None:
+            self.scripts().insert(_channel_script())
+            self.setWebChannel(channel, QWebEngineScript.ScriptWorldId.MainWorld)
+        self.permissionRequested.connect(self._deny_permission)
+        self.fileSystemAccessRequested.connect(self._deny_file_system)
+        self.registerProtocolHandlerRequested.connect(self._deny_protocol_handler)
+        self.fullScreenRequested.connect(lambda request: request.reject())
+        self.urlChanged.connect(self._check_url)
         settings = self.settings()
         settings.setAttribute(
             QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False
@@ -88,7 +118,8 @@ class CheckoutPage(QWebEnginePage):
         if not is_main_frame:
             return True  # the ePay iframe and 3-D Secure pages on any bank's domain
         target = url.toString() if isinstance(url, QUrl) else str(url)
-        verdict = self.policy.main_frame(target)
+        verdict = self.policy.main_frame(target, initial=self._navigations == 0)
+        self._navigations += 1
         if verdict is Verdict.ALLOW:
             return True
         if verdict in (Verdict.BACK_OK, Verdict.BACK_FAIL):
@@ -104,9 +135,33 @@ class CheckoutPage(QWebEnginePage):
         self.navigation_blocked.emit(target)
         return False
 
+    def _check_url(self, url: QUrl) -> None:
+        # Chromium commits a page's own `location = "about:blank"` without asking
+        # acceptNavigationRequest: catch it here, once our first document is in place.
+        target = url.toString()
+        if self._navigations and target and not self.policy.may_show(target):
+            log.warning("the main frame left the checkout page for %s:", url.scheme())
+            self.left.emit(target)
+
     def createWindow(self, _type: QWebEnginePage.WebWindowType) -> None:  # type: ignore[override]
         log.warning("a page tried to open a new window; refused")
         return None
+
+    def _deny_permission(self, permission: QWebEnginePermission) -> None:
+        kind = permission.permissionType().name
+        log.warning("permission %s asked by %s; denied", kind, permission.origin().host())
+        permission.deny()
+        self.permission_denied.emit(kind)
+
+    def _deny_file_system(self, request: QWebEngineFileSystemAccessRequest) -> None:
+        log.warning("file system access asked by %s; denied", request.origin().host())
+        request.reject()
+        self.permission_denied.emit("FileSystemAccess")
+
+    def _deny_protocol_handler(self, request: QWebEngineRegisterProtocolHandlerRequest) -> None:
+        log.warning("protocol handler asked by %s; denied", request.origin().host())
+        request.reject()
+        self.permission_denied.emit("ProtocolHandler")
 
     def javaScriptConsoleMessage(
         self,
@@ -128,11 +183,17 @@ class CheckoutView(QWidget):
     navigation_blocked = Signal(str)
 
     def __init__(
-        self, host_base_url: str, parent: QWidget | None = None, *, debug: bool = False
+        self,
+        host_base_url: str,
+        parent: QWidget | None = None,
+        *,
+        debug: bool = False,
+        form_timeout_ms: int = FORM_TIMEOUT_MS,
     ) -> None:
         super().__init__(parent)
         self.host_base_url = host_base_url
         self.debug = debug
+        self.form_timeout_ms = form_timeout_ms  # how long the card form may take to appear
         # The view (and the pages parented to it) must be destroyed before the profile: create
         # it first, since Qt deletes children in creation order.
         self.view = QWebEngineView(self)
@@ -165,21 +226,25 @@ class CheckoutView(QWidget):
     def page(self) -> CheckoutPage | None:
         return self._page
 
+    @property
+    def waiting_for_form(self) -> bool:
+        """Whether the load timeout is running (the card form is not on screen yet)."""
+        return self._timer.isActive()
+
     def warm_up(self) -> None:
         """Start Chromium's processes now, so the first payment does not pay for them."""
         if self._page is None:
-            self._new_page(NavigationPolicy.build(self.host_base_url, []))
+            self._new_page(NavigationPolicy.widget(self.host_base_url), channel=True)
             assert self._page is not None
             self._page.setHtml(
                 "<!DOCTYPE html><html><body></body></html>", QUrl(self.host_base_url)
             )
 
-    def open_widget(
-        self, invoice: str, payment_object: dict[str, object], widget_url: str, epay_urls: list[str]
-    ) -> None:
-        """Load the host page fresh and call ``halyk.showPaymentWidget`` with ``payment_object``."""
-        policy = NavigationPolicy.build(self.host_base_url, [widget_url, *epay_urls])
-        self._start(invoice, policy, redirect=False)
+    def open_widget(self, invoice: str, payment_object: dict[str, object], widget_url: str) -> None:
+        """Load the host page fresh and call ``halyk.showPaymentWidget`` with ``payment_object``.
+
+        The main frame stays on the host page; ePay's form runs in its iframe."""
+        self._start(invoice, NavigationPolicy.widget(self.host_base_url), redirect=False)
         assert self._page is not None
         self._page.setHtml(
             self.host_page(invoice, payment_object, widget_url), QUrl(self.host_base_url)
@@ -188,10 +253,11 @@ class CheckoutView(QWidget):
     def open_redirect(
         self, invoice: str, url: str, epay_urls: list[str], back_link: str, failure_back_link: str
     ) -> None:
-        """The fallback: navigate to the payform link and catch the return to a back link."""
-        policy = NavigationPolicy.build(
-            self.host_base_url, [url, *epay_urls], back_link, failure_back_link
-        )
+        """The fallback: navigate to the payform link and catch the return to a back link.
+
+        The main frame may move within the folders of ``url`` and ``epay_urls`` (the payform's
+        own pages); the bank's page gets no web channel."""
+        policy = NavigationPolicy.redirect([url, *epay_urls], back_link, failure_back_link)
         self._start(invoice, policy, redirect=True)
         assert self._page is not None
         self._page.load(QUrl(url))
@@ -216,12 +282,14 @@ class CheckoutView(QWidget):
     def host_page(self, invoice: str, payment_object: dict[str, object], widget_url: str) -> str:
         template = resource("checkout.html").read_text(encoding="utf-8")
         payload = json.dumps(payment_object, ensure_ascii=True).replace("<", "\\u003c")
-        return (
-            template.replace("__POS_INVOICE__", invoice)
-            .replace("__POS_PAYMENT__", payload)
-            .replace("__POS_WIDGET_URL__", html.escape(widget_url, quote=True))
-            .replace("__POS_WAIT__", html.escape(self.wait_text))
-        )
+        values = {
+            "__POS_INVOICE__": invoice,
+            "__POS_PAYMENT__": payload,
+            "__POS_WIDGET_URL__": html.escape(widget_url, quote=True),
+            "__POS_WAIT__": html.escape(self.wait_text),
+        }
+        # One pass: a value that contains a placeholder's name is never rewritten.
+        return PLACEHOLDER.sub(lambda m: values[m.group(0)], template)
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -230,16 +298,17 @@ class CheckoutView(QWidget):
         self._invoice = invoice
         self._redirect = redirect
         self._loaded = False
-        self.bridge.expect(invoice)
-        self._new_page(policy)
-        self._timer.start(FORM_TIMEOUT_MS)
+        self.bridge.expect(None if redirect else invoice)
+        self._new_page(policy, channel=not redirect)
+        self._timer.start(self.form_timeout_ms)
 
-    def _new_page(self, policy: NavigationPolicy) -> None:
+    def _new_page(self, policy: NavigationPolicy, *, channel: bool) -> None:
         old = self._page
-        page = CheckoutPage(self.profile, policy, self.view)
-        page.setWebChannel(self._channel, QWebEngineScript.ScriptWorldId.MainWorld)
+        page = CheckoutPage(self.profile, policy, self.view, self._channel if channel else None)
         page.navigation_blocked.connect(self.navigation_blocked)
-        page.returned.connect(self._on_returned)
+        # A discarded page may still talk until it is deleted: only the current one counts.
+        page.left.connect(lambda url: self._on_left(page, url))
+        page.returned.connect(lambda ok: self._on_returned(page, ok))
         page.loadFinished.connect(self._on_load_finished)
         self._page = page
         self.view.setPage(page)
@@ -247,15 +316,22 @@ class CheckoutView(QWidget):
             old.deleteLater()
 
     def _on_load_finished(self, ok: bool) -> None:
-        if self._invoice is None:
+        if self._invoice is None or self._loaded:
+            return  # a refused navigation also ends in loadFinished(False): only the first counts
+        self._loaded = ok
+        if not ok:
+            self._fail("the bank's payment page did not load" if self._redirect
+                       else "the checkout page did not load")
+        elif self._redirect:
+            self._on_form_loaded()  # the payform itself is the page: the form is on screen
+
+    def _on_left(self, page: CheckoutPage, url: str) -> None:
+        """The page replaced itself: nothing it says is trusted, and the form is gone."""
+        if page is not self._page:
             return
-        if ok:
-            self._loaded = True
-        elif not self._redirect and not self._loaded:
-            # A refused navigation also ends in loadFinished(False): only the first load counts.
-            self._fail("the checkout page did not load")
-        elif self._redirect and ok:
-            self._on_form_loaded()
+        self.bridge.expect(None)
+        self.navigation_blocked.emit(url)
+        self._fail("the card form was replaced by another page")
 
     def _on_form_loaded(self) -> None:
         self._timer.stop()
@@ -267,8 +343,8 @@ class CheckoutView(QWidget):
             self._timer.stop()
             self.widget_result.emit(invoice, success)
 
-    def _on_returned(self, success: bool) -> None:
-        if self._invoice is not None and self._redirect:
+    def _on_returned(self, page: CheckoutPage, success: bool) -> None:
+        if page is self._page and self._invoice is not None and self._redirect:
             self._timer.stop()
             self.redirect_returned.emit(self._invoice, success)
 
