@@ -1145,6 +1145,120 @@
         </message>
     </context>
     <context>
+        <name>Refunds</name>
+        <message>
+            <source>This is not an amount. Type it like 1500 or 1500,50.</source>
+            <translation>This is not an amount. Type it like 1500 or 1500,50.</translation>
+        </message>
+        <message>
+            <source>A refund must be at least 10 ₸.</source>
+            <translation>A refund must be at least 10 ₸.</translation>
+        </message>
+        <message>
+            <source>The refund is more than what remains on this payment.</source>
+            <translation>The refund is more than what remains on this payment.</translation>
+        </message>
+        <message>
+            <source>Give a reason for the refund.</source>
+            <translation>Give a reason for the refund.</translation>
+        </message>
+        <message>
+            <source>This payment cannot be refunded.</source>
+            <translation>This payment cannot be refunded.</translation>
+        </message>
+        <message>
+            <source>The bank does not hold this payment, so it cannot be cancelled.</source>
+            <translation>The bank does not hold this payment, so it cannot be cancelled.</translation>
+        </message>
+        <message>
+            <source>An earlier refund of this payment is not confirmed by the bank. The administrator decides on it first.</source>
+            <translation>An earlier refund of this payment is not confirmed by the bank. The administrator decides on it first.</translation>
+        </message>
+        <message>
+            <source>There is no unconfirmed refund on this payment.</source>
+            <translation>There is no unconfirmed refund on this payment.</translation>
+        </message>
+        <message>
+            <source>Sent, but the bank has not confirmed it yet. Check again later.</source>
+            <translation>Sent, but the bank has not confirmed it yet. Check again later.</translation>
+        </message>
+        <message>
+            <source>A shift is already open.</source>
+            <translation>A shift is already open.</translation>
+        </message>
+        <message>
+            <source>No shift is open. Open a shift first.</source>
+            <translation>No shift is open. Open a shift first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Report</name>
+        <message>
+            <source>QR</source>
+            <translation>QR</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <source>Z report No. %1 (shift closed)</source>
+            <translation>Z report No. %1 (shift closed)</translation>
+        </message>
+        <message>
+            <source>X report (shift still open)</source>
+            <translation>X report (shift still open)</translation>
+        </message>
+        <message>
+            <source>No payments in this shift.</source>
+            <translation>No payments in this shift.</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Non-fiscal document</source>
+            <translation>Non-fiscal document</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <source>Refunds</source>
+            <translation>Refunds</translation>
+        </message>
+        <message>
+            <source>Cancelled holds</source>
+            <translation>Cancelled holds</translation>
+        </message>
+        <message>
+            <source>Net total</source>
+            <translation>Net total</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultPanel</name>
         <message>
             <source>Type the next amount to continue.</source>

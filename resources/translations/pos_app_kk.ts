@@ -1145,6 +1145,120 @@
         </message>
     </context>
     <context>
+        <name>Refunds</name>
+        <message>
+            <source>This is not an amount. Type it like 1500 or 1500,50.</source>
+            <translation>Бұл сома емес. Мысалы, 1500 немесе 1500,50 деп енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>A refund must be at least 10 ₸.</source>
+            <translation>Қайтарым кемінде 10 ₸ болуы керек.</translation>
+        </message>
+        <message>
+            <source>The refund is more than what remains on this payment.</source>
+            <translation>Қайтарым осы төлемнің қалған сомасынан көп.</translation>
+        </message>
+        <message>
+            <source>Give a reason for the refund.</source>
+            <translation>Қайтарым себебін көрсетіңіз.</translation>
+        </message>
+        <message>
+            <source>This payment cannot be refunded.</source>
+            <translation>Бұл төлемді қайтаруға болмайды.</translation>
+        </message>
+        <message>
+            <source>The bank does not hold this payment, so it cannot be cancelled.</source>
+            <translation>Банк бұл төлемді ұстап тұрған жоқ, сондықтан оны болдырмауға болмайды.</translation>
+        </message>
+        <message>
+            <source>An earlier refund of this payment is not confirmed by the bank. The administrator decides on it first.</source>
+            <translation>Осы төлем бойынша алдыңғы қайтарымды банк растаған жоқ. Алдымен әкімші шешім қабылдайды.</translation>
+        </message>
+        <message>
+            <source>There is no unconfirmed refund on this payment.</source>
+            <translation>Бұл төлем бойынша расталмаған қайтарым жоқ.</translation>
+        </message>
+        <message>
+            <source>Sent, but the bank has not confirmed it yet. Check again later.</source>
+            <translation>Жіберілді, бірақ банк әлі растаған жоқ. Кейінірек тексеріңіз.</translation>
+        </message>
+        <message>
+            <source>A shift is already open.</source>
+            <translation>Ауысым әлдеқашан ашық.</translation>
+        </message>
+        <message>
+            <source>No shift is open. Open a shift first.</source>
+            <translation>Ауысым ашылмаған. Алдымен ауысымды ашыңыз.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Report</name>
+        <message>
+            <source>QR</source>
+            <translation>QR</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Карта</translation>
+        </message>
+        <message>
+            <source>Z report No. %1 (shift closed)</source>
+            <translation>Z-есеп № %1 (ауысым жабылды)</translation>
+        </message>
+        <message>
+            <source>X report (shift still open)</source>
+            <translation>X-есеп (ауысым әлі ашық)</translation>
+        </message>
+        <message>
+            <source>No payments in this shift.</source>
+            <translation>Бұл ауысымда төлемдер жоқ.</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Бастап</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>дейін</translation>
+        </message>
+        <message>
+            <source>Non-fiscal document</source>
+            <translation>Фискалдық емес құжат</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Сатылымдар</translation>
+        </message>
+        <message>
+            <source>Refunds</source>
+            <translation>Қайтарымдар</translation>
+        </message>
+        <message>
+            <source>Cancelled holds</source>
+            <translation>Болдырылмаған бұғаттаулар</translation>
+        </message>
+        <message>
+            <source>Net total</source>
+            <translation>Барлығы</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Тәсіл</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Күйі</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>Саны</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Сомасы</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultPanel</name>
         <message>
             <source>Type the next amount to continue.</source>

@@ -1147,6 +1147,120 @@
         </message>
     </context>
     <context>
+        <name>Refunds</name>
+        <message>
+            <source>This is not an amount. Type it like 1500 or 1500,50.</source>
+            <translation>Это не сумма. Введите, например, 1500 или 1500,50.</translation>
+        </message>
+        <message>
+            <source>A refund must be at least 10 ₸.</source>
+            <translation>Возврат должен быть не меньше 10 ₸.</translation>
+        </message>
+        <message>
+            <source>The refund is more than what remains on this payment.</source>
+            <translation>Возврат больше, чем осталось по этому платежу.</translation>
+        </message>
+        <message>
+            <source>Give a reason for the refund.</source>
+            <translation>Укажите причину возврата.</translation>
+        </message>
+        <message>
+            <source>This payment cannot be refunded.</source>
+            <translation>Этот платёж нельзя вернуть.</translation>
+        </message>
+        <message>
+            <source>The bank does not hold this payment, so it cannot be cancelled.</source>
+            <translation>Банк не держит этот платёж, поэтому его нельзя отменить.</translation>
+        </message>
+        <message>
+            <source>An earlier refund of this payment is not confirmed by the bank. The administrator decides on it first.</source>
+            <translation>Предыдущий возврат по этому платежу не подтверждён банком. Сначала решение принимает администратор.</translation>
+        </message>
+        <message>
+            <source>There is no unconfirmed refund on this payment.</source>
+            <translation>По этому платежу нет неподтверждённого возврата.</translation>
+        </message>
+        <message>
+            <source>Sent, but the bank has not confirmed it yet. Check again later.</source>
+            <translation>Отправлено, но банк ещё не подтвердил. Проверьте позже.</translation>
+        </message>
+        <message>
+            <source>A shift is already open.</source>
+            <translation>Смена уже открыта.</translation>
+        </message>
+        <message>
+            <source>No shift is open. Open a shift first.</source>
+            <translation>Смена не открыта. Сначала откройте смену.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Report</name>
+        <message>
+            <source>QR</source>
+            <translation>QR</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Карта</translation>
+        </message>
+        <message>
+            <source>Z report No. %1 (shift closed)</source>
+            <translation>Z-отчёт № %1 (смена закрыта)</translation>
+        </message>
+        <message>
+            <source>X report (shift still open)</source>
+            <translation>X-отчёт (смена ещё открыта)</translation>
+        </message>
+        <message>
+            <source>No payments in this shift.</source>
+            <translation>В этой смене нет платежей.</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>по</translation>
+        </message>
+        <message>
+            <source>Non-fiscal document</source>
+            <translation>Нефискальный документ</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Продажи</translation>
+        </message>
+        <message>
+            <source>Refunds</source>
+            <translation>Возвраты</translation>
+        </message>
+        <message>
+            <source>Cancelled holds</source>
+            <translation>Отменённые блокировки</translation>
+        </message>
+        <message>
+            <source>Net total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Способ</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>Количество</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Сумма</translation>
+        </message>
+    </context>
+    <context>
         <name>ResultPanel</name>
         <message>
             <source>Type the next amount to continue.</source>

@@ -87,3 +87,29 @@ def test_money_per_language() -> None:
     assert money(Decimal("1500.5"), "kk") == "1\u00a0500,50\u00a0₸"
     assert money(Decimal("1500.5"), "en") == "₸1,500.50"
     assert money(Decimal("-20"), "en") == "-₸20"
+
+
+@pytest.mark.parametrize(("lang", "z_title", "shift_open", "footer"), [
+    ("ru", "Z-отчёт № 7 (смена закрыта)", "Смена уже открыта.", "Нефискальный документ"),
+    ("kk", "Z-есеп № 7 (ауысым жабылды)", "Ауысым әлдеқашан ашық.", "Фискалдық емес құжат"),
+])
+def test_reports_and_refund_sentences_are_translated(qapp: object, lang: str, z_title: str,
+                                                      shift_open: str, footer: str) -> None:
+    """The Z report and the refund/shift sentences once went through a wrapper that lupdate
+    could not see, and stayed English in every language."""
+    from datetime import datetime, timezone
+    from decimal import Decimal
+
+    from pos_app.services.reports import ShiftReport
+    from pos_app.ui.common.outcome_texts import refund_message
+    from pos_app.ui.shift.report_view import report_html, report_title
+
+    when = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    report = ShiftReport("Z", 7, when, when, (), 0, Decimal(0), 0, Decimal(0), 0)
+    try:
+        set_language(lang)
+        assert report_title(report) == z_title
+        assert footer in report_html(report, "Shop")
+        assert refund_message("open") == shift_open
+    finally:
+        set_language("en")

@@ -14,13 +14,12 @@ from pos_app.services.reports import ShiftReport
 from pos_app.ui.common.env_mark import environment_mark
 from pos_app.ui.common.status_style import status_words
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Report", text)
+# `translate(context, text)` in full at each call: lupdate finds texts only in that form.
+translate = QCoreApplication.translate
 
 
 def _method(value: str) -> str:
-    return _t("QR") if value == "qr" else _t("Card")
+    return translate("Report", "QR") if value == "qr" else translate("Report", "Card")
 
 
 def _when(moment: datetime) -> str:
@@ -34,9 +33,10 @@ def _money(value: Decimal) -> str:
 def report_title(report: ShiftReport, environment: str = "prod") -> str:
     """The report's name; a training or test journal's report says TRAINING or TEST first."""
     if report.kind == "Z":
-        title = _t("Z report No. %1 (shift closed)").replace("%1", str(report.number))
+        title = translate("Report", "Z report No. %1 (shift closed)")
+        title = title.replace("%1", str(report.number))
     else:
-        title = _t("X report (shift still open)")
+        title = translate("Report", "X report (shift still open)")
     mark = environment_mark(environment)
     return f"{mark} · {title}" if mark else title
 
@@ -45,17 +45,23 @@ def report_html(report: ShiftReport, shop_name: str, shop_address: str = "",
                 environment: str = "prod") -> str:  # fmt: skip
     """Heading, period, a table per method and status, then sales, refunds and the net total."""
     e = html.escape
+    empty = e(translate("Report", "No payments in this shift."))
+    start, end = translate("Report", "From"), translate("Report", "to")
+    footer = e(translate("Report", "Non-fiscal document"))
     rows = "".join(
         f"<tr><td>{e(_method(line.method))}</td><td>{e(status_words(PaymentStatus(line.status)))}"
         f"</td><td align='right'>{line.count}</td><td align='right'>{_money(line.total)}</td></tr>"
         for line in report.lines
-    ) or f"<tr><td colspan='4'>{e(_t('No payments in this shift.'))}</td></tr>"
+    ) or f"<tr><td colspan='4'>{empty}</td></tr>"
     summary = [
-        (_t("Sales"), f"{report.sales_count}", _money(report.sales_total)),
-        (_t("Refunds"), f"{report.refunds_count}", _money(report.refunds_total)),
-        (_t("Cancelled holds"), f"{report.cancels_count}", ""),
-        (_t("Net total"), "", _money(report.net_total)),
+        (translate("Report", "Sales"), f"{report.sales_count}", _money(report.sales_total)),
+        (translate("Report", "Refunds"), f"{report.refunds_count}", _money(report.refunds_total)),
+        (translate("Report", "Cancelled holds"), f"{report.cancels_count}", ""),
+        (translate("Report", "Net total"), "", _money(report.net_total)),
     ]
+    head = [e(text) for text in (translate("Report", "Method"), translate("Report", "Status"),
+                                 translate("Report", "Count"), translate("Report", "Amount"))]
+    period = f"{e(start)} {_when(report.opened_at)} {e(end)} {_when(report.until)}"
     totals = "".join(
         f"<tr><td><b>{e(label)}</b></td><td align='right'>{count}</td>"
         f"<td align='right'><b>{value}</b></td></tr>"
@@ -67,13 +73,13 @@ def report_html(report: ShiftReport, shop_name: str, shop_address: str = "",
         f"{e(shop_address)}</p>"
         f"<p align='center'><b style='font-size: 11pt;'>{e(report_title(report, environment))}"
         "</b><br/>"
-        f"{e(_t('From'))} {_when(report.opened_at)} {e(_t('to'))} {_when(report.until)}</p>"
+        f"{period}</p>"
         "<table width='100%' cellspacing='0' cellpadding='3' border='1' "
         "style='border-collapse: collapse;'>"
-        f"<tr><th align='left'>{e(_t('Method'))}</th><th align='left'>{e(_t('Status'))}</th>"
-        f"<th align='right'>{e(_t('Count'))}</th><th align='right'>{e(_t('Amount'))}</th></tr>"
+        f"<tr><th align='left'>{head[0]}</th><th align='left'>{head[1]}</th>"
+        f"<th align='right'>{head[2]}</th><th align='right'>{head[3]}</th></tr>"
         f"{rows}</table><p></p>"
         f"<table width='100%' cellspacing='0' cellpadding='3'>{totals}</table>"
-        f"<p align='center'>{e(_t('Non-fiscal document'))}</p>"
+        f"<p align='center'>{footer}</p>"
         "</body></html>"
     )
