@@ -2,22 +2,31 @@
 
 configure (CLI, secret on stdin) → a paid and a declined training payment through the services
 with the configured merchant → a refused login → a bank error; then every file under
-POS_APP_HOME (settings, journal with its WAL, logs, crash logs, PIN file) is scanned.
+POS_APP_HOME (settings, journal with its WAL, logs, crash logs, PIN file) and the temp folder
+is scanned for each secret in every form (tests/support/secret_scan.py: raw, UTF-16, URL- and
+JSON-encoded, base64, a token prefix, LZ-compressed inside ``params=``). The GUI flows (card,
+QR, refund, redirect) are scanned the same way in tests/webengine/test_no_secrets_gui.py.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import json
 import logging
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import keyring
 import pytest
+from lzstring import LZString  # type: ignore[import-untyped]
 
 from pos_app.domain.payment import PaymentStatus
 from pos_app.epay.client import EpayClient
@@ -31,6 +40,7 @@ from pos_app.store import paths
 from pos_app.store.pin import PinStore
 from pos_app.training import Emulator
 from tests.support.fake_keyring import BACKEND, FILE_ENV, FileKeyring
+from tests.support.secret_scan import files_under, findings
 
 ROOT = Path(__file__).resolve().parents[1]
 CLIENT = "SCAN-SHOP"
@@ -42,6 +52,10 @@ TERMINAL = "0f8e4d2c-6b1a-4c3e-9d5f-7a8b9c0d1e2f"
 def session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Emulator]]:
     home = tmp_path / "home"
     monkeypatch.setenv("POS_APP_HOME", str(home))
+    temp = tmp_path / "temp"  # the temp folder of this session, scanned too
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     monkeypatch.setenv(FILE_ENV, str(tmp_path / "keyring.json"))  # outside the home
     emu = Emulator().start()
     emu.add_merchant(CLIENT, SECRET, TERMINAL)
@@ -72,12 +86,27 @@ def configure(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
 
 
 def scan(home: Path, needles: dict[str, str]) -> list[Path]:
-    files = [p for p in home.rglob("*") if p.is_file()]
-    for path in files:
-        data = path.read_bytes()
-        for name, needle in needles.items():
-            assert needle.encode() not in data, f"{name} found in {path}"
+    files = files_under(home, Path(tempfile.gettempdir()))
+    assert findings(files, needles) == []
     return files
+
+
+@pytest.mark.parametrize("written", [
+    lambda s: s.encode(),
+    lambda s: base64.b64encode(b"Bearer " + s.encode()),
+    lambda s: base64.urlsafe_b64encode(json.dumps({"auth": {"access_token": s}}).encode()),
+    lambda s: ("token " + s).encode("utf-16-le"),
+    lambda s: ("t=" + quote(s, safe="")).encode(),
+    lambda s: ("?params=" + LZString().compressToEncodedURIComponent(
+        json.dumps({"auth": {"access_token": s}}))).encode(),
+    lambda s: f"token {s[:14]}…".encode(),
+], ids=["raw", "base64", "base64url-json", "utf-16", "url", "lz-params", "prefix"])
+def test_the_scan_finds_every_form(tmp_path: Path, written: Any) -> None:
+    leak = tmp_path / "leak.log"
+    leak.write_bytes(b"before " + written(SECRET) + b" after")
+    assert findings([leak], {"secret": SECRET}) != []
+    leak.write_bytes(b"before " + written("someone-else-entirely-0123456789") + b" after")
+    assert findings([leak], {"secret": SECRET}) == []
 
 
 def test_scripted_session_leaves_no_secret_or_token_on_disk(
@@ -130,7 +159,8 @@ def test_scripted_session_leaves_no_secret_or_token_on_disk(
 
         for handler in logging.getLogger().handlers:
             handler.flush()
-        needles = {"client secret": SECRET, **{f"token {i}": t for i, t in enumerate(tokens)}}
+        needles = {"client secret": SECRET, "card number": "4405639704015096",
+                   **{f"token {i}": t for i, t in enumerate(tokens)}}
         files = scan(home, needles)  # while the journal is open: its WAL is on disk too
     finally:
         runtime.close()

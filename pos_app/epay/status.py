@@ -33,22 +33,7 @@ class StatusOutcome(enum.StrEnum):
     FAILED_RETRY = "failed_retry"  # 103: ePay error, ask again with back-off
     UNKNOWN_STATUS = "unknown_status"  # VERIFIED, FINGERPRINT, any other code or name
 
-    @property
-    def is_final(self) -> bool:
-        """Nothing will change without an operation (charge, cancel, refund)."""
-        return self in _FINAL
 
-
-_FINAL = frozenset(
-    {
-        StatusOutcome.PAID,
-        StatusOutcome.AUTHORIZED,
-        StatusOutcome.DECLINED,
-        StatusOutcome.CANCELLED,
-        StatusOutcome.REFUNDED,
-        StatusOutcome.CONFIG_ERROR,
-    }
-)
 _BY_RESULT_CODE = {
     "101": StatusOutcome.DECLINED,
     "102": StatusOutcome.NOT_FOUND,

@@ -129,8 +129,8 @@ def _is_amount(value: object) -> bool:
     return (
         isinstance(value, Decimal)
         and value.is_finite()
+        and abs(value) < Decimal("1e12")  # first: quantize raises past the context precision
         and value == value.quantize(Decimal("0.01"))
-        and value < Decimal("1e12")
     )
 
 

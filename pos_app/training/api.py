@@ -72,6 +72,8 @@ class ApiHandler(Handler):
             self.reply_json(200, {"resultCode": "107", "resultMessage": "Operation in progress"})
             return
         tx = self.emu.bank.transaction(invoice_id)
+        with self.emu.bank.lock:
+            self.emu.bank.performed["status"] += 1
         if tx is None or tx.client_id != token.client_id:
             self.reply_json(200, {"resultCode": "102", "resultMessage": "Invoice not found"})
             return

@@ -9,7 +9,15 @@ ENDPOINTS = frozenset(
     {"token", "status", "charge", "cancel", "refund", "invoice", "invoice_links", "redirect",
      "script", "payform", "pay"}
 )
-KINDS = frozenset({"http_error", "html", "malformed", "slow", "hang", "reset", "in_progress"})
+# Faults that fire before the bank acts (the request never reaches the bank's logic) ...
+BEFORE_KINDS = frozenset(
+    {"http_error", "html", "malformed", "slow", "hang", "reset", "in_progress"}
+)
+# ... and faults that let the bank act, then lose the reply: the connection is dropped
+# ("drop_after"), the reply comes ``delay`` s late ("delay_after"), is cut short and corrupt
+# ("corrupt_after"), or is replaced by an HTTP error ``status`` ("error_after", default 500).
+AFTER_KINDS = frozenset({"drop_after", "delay_after", "corrupt_after", "error_after"})
+KINDS = BEFORE_KINDS | AFTER_KINDS
 HANG_LIMIT = 300.0
 
 

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
-from pos_app.training.faults import Fault
+from pos_app.training.faults import AFTER_KINDS, Fault
 
 if TYPE_CHECKING:
     from pos_app.training.server import Emulator
@@ -41,6 +41,7 @@ class Handler(BaseHTTPRequestHandler):
     server: EmulatorHTTPServer
     server_version = "nginx"
     sys_version = ""
+    after_fault: Fault | None = None  # applied to the reply, once the bank has acted
 
     @property
     def emu(self) -> Emulator:
@@ -83,7 +84,21 @@ class Handler(BaseHTTPRequestHandler):
     # replies -----------------------------------------------------------------------------
     def reply(self, status: int, body: bytes = b"", ctype: str = "application/json; charset=utf-8",
               headers: dict[str, str] | None = None) -> None:
-        """Send a complete response."""
+        """Send a complete response (through a pending "after" fault, if any)."""
+        fault, self.after_fault = self.after_fault, None
+        if fault is not None:
+            if fault.kind == "drop_after":
+                self.abort()
+                return
+            if fault.kind == "delay_after":
+                self.emu.sleep(fault.delay)
+            elif fault.kind == "corrupt_after":
+                status, body = 200, b'{"resultCode": "100", "transaction": {"id": \xff'
+                ctype = "application/json; charset=utf-8"
+            elif fault.kind == "error_after":
+                status = fault.status or 500
+                body = f'{{"code": {status}, "message": "emulated error"}}'.encode()
+                ctype = "application/json; charset=utf-8"
         self.send_response(status)
         if body or ctype:
             self.send_header("Content-Type", ctype)
@@ -112,12 +127,16 @@ class Handler(BaseHTTPRequestHandler):
         """Count a call to ``endpoint`` and apply its next fault.
 
         Returns the fault when the handler must still act ("in_progress"); returns None when
-        the request should proceed normally; raises :class:`Handled` when the fault answered.
+        the request should proceed normally (an "after" fault then spoils the reply, see
+        :meth:`reply`); raises :class:`Handled` when the fault answered.
         """
         fault = self.emu.count_call(endpoint)
         if fault is None:
             return None
         log.info("fault %s on %s", fault.kind, endpoint)
+        if fault.kind in AFTER_KINDS:
+            self.after_fault = fault
+            return None
         if fault.kind == "slow":
             self.emu.sleep(fault.delay)
             return None

@@ -57,6 +57,7 @@ class InvoiceBook:
                 expire=created + timedelta(days=int(period.group(1))),
             )
             self.links[link.id] = link
+            self.bank.performed["invoice"] += 1
             return link
 
     def refresh(self, link: InvoiceLink) -> InvoiceLink:

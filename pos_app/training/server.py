@@ -128,6 +128,12 @@ class Emulator:
         with self.bank.lock:
             return self.bank.calls[endpoint]
 
+    def performed(self, operation: str) -> int:
+        """How many times the bank did ``operation`` (payment_token, service_token, status,
+        charge, cancel, refund, invoice), whatever became of its reply."""
+        with self.bank.lock:
+            return self.bank.performed[operation]
+
     def count_call(self, endpoint: str) -> Fault | None:
         """Count a request and return the fault that applies to it, if any."""
         with self.bank.lock:
@@ -172,6 +178,7 @@ class Emulator:
                 "invoice_links": [invoice_view(link, self.urls.get("api", ""))
                                   for link in self.bank.links.links.values()],
                 "postlinks": list(self.bank.postlinks), "calls": dict(self.bank.calls),
+                "performed": dict(self.bank.performed),
                 "faults": self.faults.pending(), "config": dict(self.bank.config),
                 "clock_offset": self.bank.offset,
             }

@@ -67,6 +67,9 @@ class Bank:
             self.by_id: dict[str, Transaction] = {}
             self.postlinks: list[dict[str, object]] = []
             self.calls: Counter[str] = Counter()
+            # what the bank did (not what it was asked): payment_token, service_token, status,
+            # charge, cancel, refund, invoice; a fault that fires before acting adds nothing
+            self.performed: Counter[str] = Counter()
             self.auto_due: dict[str, tuple[float, dict[str, Any]]] = {}
             self.links = InvoiceBook(self)
 
@@ -114,6 +117,8 @@ class Bank:
                 self.last_token[token.invoice_id] = token
                 self._schedule_auto(token)
             self.tokens[token.access_token] = token
+            kind = "payment_token" if token.invoice_id is not None else "service_token"
+            self.performed[kind] += 1
             return token_reply(token, lifetime, as_string)
 
     def _other_grant(self, merchant: Merchant, form: Mapping[str, str], grant: str
@@ -130,6 +135,7 @@ class Bank:
                       refresh_token=new_token_string())
         self.tokens[token.access_token] = token
         self.refresh[token.refresh_token] = token
+        self.performed["service_token"] += 1
         return token_reply(token, 43199, False, bearer="bearer")
 
     def _check_invoice_free(self, invoice_id: str) -> None:
@@ -286,6 +292,7 @@ class Bank:
                     tx.status = "REFUND"
             tx.updated = from_epoch(self.now())
             tx.operations.append({"op": op, "amount": str(amount or ""), "externalID": external_id})
+            self.performed[op] += 1
 
 
 def _operation_amount(query: str | None, body: object) -> Decimal | None:

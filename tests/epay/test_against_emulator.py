@@ -10,7 +10,6 @@ import itertools
 import time
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -26,12 +25,7 @@ from pos_app.epay.errors import (
     EpayUnavailable,
 )
 from pos_app.epay.models import InvoiceLinkRequest, StatusOutcome
-
-if TYPE_CHECKING:
-    from pos_app.training import Emulator
-
-# Written alongside the emulator; skipped (not failed) where it is not installed yet.
-training = pytest.importorskip("pos_app.training")
+from pos_app.training import Emulator
 
 APPROVE = ("4405639704015096", "01/27", "321")
 LOCKED = ("4003032704547597", "09/20", "170")
@@ -41,7 +35,7 @@ _invoices = itertools.count(1)
 
 @pytest.fixture(scope="module")
 def emulator() -> Iterator[Emulator]:
-    emu = training.Emulator().start()
+    emu = Emulator().start()
     try:
         yield emu
     finally:

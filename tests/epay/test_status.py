@@ -121,13 +121,6 @@ def test_outcomes(result: str, name: str | None, reason: object, outcome: Status
     assert TransactionStatus.from_json(body).outcome is outcome
 
 
-def test_final_outcomes() -> None:
-    assert StatusOutcome.PAID.is_final
-    assert not StatusOutcome.IN_PROGRESS.is_final
-    assert not StatusOutcome.NOT_FOUND.is_final
-    assert not StatusOutcome.UNKNOWN_STATUS.is_final
-
-
 def test_400_with_status_json_is_an_answer(client: EpayClient, bank: FakeBank) -> None:
     bank.script("status", json_reply(400, {"resultCode": 102, "resultMessage": "not found"}))
     assert client.transaction_status("000001000042").outcome is StatusOutcome.NOT_FOUND

@@ -132,18 +132,29 @@ def test_cancel_refused_for_a_charged_payment(
     assert emulator.calls("cancel") == 0
 
 
-def test_timeout_then_status_confirms(pay: Callable[[str], Payment], journal: Journal,
-                                      client: EpayClient, emulator: Emulator) -> None:
+def test_reset_before_the_bank_acted_leaves_the_refund_unconfirmed(
+    pay: Callable[[str], Payment], journal: Journal, client: EpayClient, emulator: Emulator
+) -> None:
     paid = pay("800")
-    emulator.add_fault("refund", "reset")  # the request may have been processed
-    service = RefundService(journal, client)
-    try:
-        outcome = service.refund(paid.invoice_id, "800", "return")
-    except RefundError as exc:  # a reset before processing is refused by the bank's silence
-        assert exc.code.startswith("epay_")
-        return
-    # either the refund happened and is confirmed, or it is left unconfirmed for a re-check
-    assert outcome.payment.status in (PaymentStatus.REFUNDED, PaymentStatus.PAID)
+    emulator.add_fault("refund", "reset")  # the connection breaks before the bank acts
+    outcome = RefundService(journal, client).refund(paid.invoice_id, "800", "return")
+    assert emulator.calls("refund") == 1 and emulator.performed("refund") == 0  # no blind retry
+    assert not outcome.confirmed
+    assert outcome.record.state is RefundState.UNKNOWN  # never FAILED by inference
+    assert outcome.payment.status is PaymentStatus.PAID
+    assert journal.get(paid.invoice_id).refunded_amount == 0
+
+
+def test_reply_lost_after_the_bank_refunded_is_confirmed_by_the_status(
+    pay: Callable[[str], Payment], journal: Journal, client: EpayClient, emulator: Emulator
+) -> None:
+    paid = pay("800")
+    emulator.add_fault("refund", "drop_after")  # the bank refunds, then the reply is lost
+    outcome = RefundService(journal, client).refund(paid.invoice_id, "800", "return")
+    assert emulator.calls("refund") == 1 and emulator.performed("refund") == 1
+    assert outcome.confirmed and outcome.record.state is RefundState.DONE
+    assert outcome.payment.status is PaymentStatus.REFUNDED
+    assert journal.get(paid.invoice_id).refunded_amount == Decimal("800")
 
 
 def test_bank_refusal_is_recorded(pay: Callable[[str], Payment], journal: Journal,

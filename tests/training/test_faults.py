@@ -118,3 +118,40 @@ def test_control_api(emulator: Emulator, http: httpx.Client) -> None:
     assert http.post(f"{base}/release", json={}).status_code == 200
     assert http.post(f"{base}/reset", json={}).status_code == 200
     assert http.get(f"{base}/state").json()["transactions"] == []
+
+
+# -- faults that let the bank act, then spoil the reply ----------------------------------------
+
+def test_drop_after_acting(emulator: Emulator, http: httpx.Client) -> None:
+    emulator.add_fault("token", "drop_after")
+    with pytest.raises((httpx.RemoteProtocolError, httpx.ReadError)):
+        http.post(emulator.urls["oauth_url"], data=payment_form("000400011"))
+    assert emulator.performed("payment_token") == 1  # issued, reply lost
+    assert http.post(emulator.urls["oauth_url"], data=payment_form("000400011")).status_code \
+        == 200
+    assert emulator.performed("payment_token") == 2
+
+
+def test_delay_after_acting(emulator: Emulator, http: httpx.Client) -> None:
+    headers = service_headers(http, emulator)
+    emulator.add_fault("status", "delay_after", delay=0.5)
+    with pytest.raises(httpx.ReadTimeout):
+        http.get(status_url(emulator), headers=headers, timeout=0.1)
+    assert emulator.performed("status") == 1
+
+
+def test_corrupt_reply_after_acting(emulator: Emulator, http: httpx.Client) -> None:
+    emulator.add_fault("token", "corrupt_after")
+    reply = http.post(emulator.urls["oauth_url"], data=service_form())
+    assert reply.status_code == 200
+    with pytest.raises(ValueError):
+        reply.json()
+    assert emulator.performed("service_token") == 1
+
+
+def test_error_after_acting(emulator: Emulator, http: httpx.Client) -> None:
+    emulator.add_fault("token", "error_after")
+    reply = http.post(emulator.urls["oauth_url"], data=service_form())
+    assert reply.status_code == 500 and "access_token" not in reply.json()
+    assert http.get(f"{emulator.urls['api']}/_emulator/state").json()["performed"] == {
+        "service_token": 1}

@@ -70,7 +70,7 @@ DEFERRED = [
     "pos_app.store.db", "pos_app.services", "pos_app.epay.client", "pos_app.training",
     # the controllers, Chromium and the pages not on the first screen
     "pos_app.ui.checkout.controller", "pos_app.ui.qr.controller", "pos_app.ui.connection.monitor",
-    "pos_app.ui.common.tasks", "pos_app.ui.app", "pos_app.ui.web", "PySide6.QtWebEngineCore",
+    "pos_app.ui.common.tasks", "pos_app.ui.app", "pos_app.ui.checkout.web", "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets", "PySide6.QtSvg", "pos_app.ui.qr.panel",
     "pos_app.ui.checkout.result", "pos_app.ui.connection.banner", "pos_app.ui.admin.kiosk",
     "pos_app.ui.common.pin_guard", "pos_app.ui.common.status_style", "pos_app.domain.payment",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -97,14 +98,14 @@ def test_reports_and_refund_sentences_are_translated(qapp: object, lang: str, z_
                                                       shift_open: str, footer: str) -> None:
     """The Z report and the refund/shift sentences once went through a wrapper that lupdate
     could not see, and stayed English in every language."""
-    from datetime import datetime, timezone
+    from datetime import datetime
     from decimal import Decimal
 
     from pos_app.services.reports import ShiftReport
     from pos_app.ui.common.outcome_texts import refund_message
     from pos_app.ui.shift.report_view import report_html, report_title
 
-    when = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+    when = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
     report = ShiftReport("Z", 7, when, when, (), 0, Decimal(0), 0, Decimal(0), 0)
     try:
         set_language(lang)
