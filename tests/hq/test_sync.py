@@ -1,0 +1,112 @@
+"""Shipping a journal to a real PostgreSQL: once, in order, resumable; refusals stop the sync."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from pos_app.hq import local, report
+from pos_app.hq.errors import Rejected, Unavailable
+from pos_app.hq.sync import Syncer, sync_once
+from pos_app.store.journal import Journal
+from tests.hq.helpers import central_events, config, fill, local_events, local_sums
+from tests.support.postgres import free_port
+
+
+def test_ships_every_event_once_in_order_and_resumes(hq_url: str, journal: Journal) -> None:
+    fill(journal, 30)
+    result = sync_once(journal, config(hq_url), None, batch_size=7)
+    assert result.pending == 0
+    assert result.sent == len(local_events(journal)) == result.last_seq
+    assert central_events(hq_url, "T1") == local_events(journal)
+    assert local.lag(journal).events == 0
+    again = sync_once(journal, config(hq_url), None)
+    assert again.sent == 0
+    fill(journal, 5, start=31)
+    sync_once(journal, config(hq_url), None, batch_size=3)
+    assert central_events(hq_url, "T1") == local_events(journal)
+
+
+def test_a_lost_acknowledgement_sends_nothing_twice(hq_url: str, journal: Journal) -> None:
+    fill(journal, 10)
+    sync_once(journal, config(hq_url), None)
+    local.acknowledge(journal, 0)  # as if killed after the server's commit
+    fill(journal, 2, start=11)
+    result = sync_once(journal, config(hq_url), None)
+    assert result.sent == 8  # only the new events (4 per paid payment)
+    assert central_events(hq_url, "T1") == local_events(journal)
+
+
+def test_report_totals_match_the_journal(hq_url: str, journal: Journal) -> None:
+    fill(journal, 40)
+    sync_once(journal, config(hq_url), None)
+    with psycopg.connect(hq_url) as conn:
+        rows = report.daily(conn, date(2000, 1, 1), date(2100, 1, 1))
+    count, amount, refunded = local_sums(journal.path)
+    assert sum(r.payments for r in rows) == count
+    assert sum(r.amount for r in rows) == amount
+    assert sum(r.refunded_amount for r in rows) == refunded
+    assert {r.method for r in rows} == {"card", "qr"}
+
+
+def test_another_journal_under_the_same_till_id_is_refused(
+        hq_url: str, journal: Journal, tmp_path: Path) -> None:
+    fill(journal, 3)
+    sync_once(journal, config(hq_url), None)
+    other = Journal(tmp_path / "other.sqlite3")
+    fill(other, 3)
+    with pytest.raises(Rejected, match="already used by another journal"):
+        sync_once(other, config(hq_url), None)
+    assert "already used" in local.lag(other).last_error
+    other.close()
+    assert central_events(hq_url, "T1") == local_events(journal)
+
+
+def test_schema_older_than_the_till_stops_the_sync(
+        hq_url: str, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pos_app.hq.server.REQUIRED_VERSION", 2)
+    fill(journal, 2)
+    with pytest.raises(Rejected, match="pos-app hq migrate"):
+        sync_once(journal, config(hq_url), None)
+    assert local.lag(journal).events == len(local_events(journal))
+
+
+def test_an_older_till_syncs_into_a_newer_schema(hq_url: str, journal: Journal) -> None:
+    # What a later migration may do: add a defaulted column and a table the old till ignores.
+    with psycopg.connect(hq_url, autocommit=True) as conn:
+        conn.execute(b"ALTER TABLE hq.events ADD COLUMN fiscal_number text NOT NULL DEFAULT '';"
+                     b"CREATE TABLE hq.z_reports (till_id text, number int);"
+                     b"INSERT INTO hq.schema_migrations VALUES (2, 'fiscal');")
+    fill(journal, 4)
+    assert sync_once(journal, config(hq_url), None).pending == 0
+    assert central_events(hq_url, "T1") == local_events(journal)
+
+
+def test_a_bad_row_is_refused_and_nothing_is_dropped(hq_url: str, journal: Journal) -> None:
+    fill(journal, 4)
+    with psycopg.connect(hq_url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE hq.events ADD CONSTRAINT small CHECK (seq < 6)")
+    syncer = Syncer(journal, config(hq_url), None, batch_size=3)
+    with pytest.raises(Rejected, match="refused the data"):
+        syncer.run()
+    assert local.last_ack(journal) == 3  # the first batch; the second was refused whole
+    assert len(central_events(hq_url, "T1")) == 3
+    with psycopg.connect(hq_url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE hq.events DROP CONSTRAINT small")
+    assert syncer.run().pending == 0
+    assert central_events(hq_url, "T1") == local_events(journal)
+
+
+def test_closed_port_is_unavailable_then_catches_up(hq_url: str, journal: Journal) -> None:
+    fill(journal, 5)
+    dead = hq_url.replace(hq_url.split(":")[2].split("/")[0], str(free_port()))
+    with pytest.raises(Unavailable, match="unreachable"):
+        sync_once(journal, replace(config(hq_url), url=dead), None)
+    lag = local.lag(journal)
+    assert lag.events == len(local_events(journal)) and "unreachable" in lag.last_error
+    assert sync_once(journal, config(hq_url), None).pending == 0
+    assert local.lag(journal).last_error == ""
