@@ -15,7 +15,18 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-BIN = Path(os.environ.get("POS_APP_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+
+def _bin() -> Path:
+    """``$POS_APP_PG_BIN``, else the newest Debian server (15 on Debian 12, 17 on Debian 13)."""
+    if os.environ.get("POS_APP_PG_BIN"):
+        return Path(os.environ["POS_APP_PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/postgres"),
+                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit() else 0)
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+BIN = _bin()
 PASSWORD_ROLE = "till_pw"
 
 
