@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from pos_app.hq.config import HqConfig
-    from pos_app.store.journal import Journal
 
 # Only the standard library and our config at import: the till's start-up parses this module.
 
@@ -147,15 +146,6 @@ def _load(url: str | None = None) -> tuple[HqConfig, str | None]:
     return cfg, load_password(cfg)
 
 
-def open_journal(environment: str) -> Journal:
-    """The journal that ships as ``environment`` (one place to follow the journal API)."""
-    from pos_app.store import paths
-    from pos_app.store.journal import Journal
-
-    del environment  # one journal file today; per-environment journals: paths.journal_path(env)
-    return Journal(paths.journal_path())
-
-
 def sync(args: argparse.Namespace, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
     from pos_app.hq.errors import HqConfigError, Rejected, Unavailable
@@ -170,6 +160,8 @@ def sync(args: argparse.Namespace, out: TextIO | None = None,
     except HqConfigError as exc:
         print(f"pos-app sync: {exc}", file=err)
         return 1
+    from pos_app.hq.local import open_journal
+
     journal = open_journal(cfg.environment)
     try:
         result = sync_once(journal, cfg, password)

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from pos_app.store import paths
 from pos_app.store.journal import Journal
 
 _ACK = "hq_last_ack"
@@ -19,6 +20,7 @@ _ACK_AT = "hq_last_ack_at"
 _STREAM = "hq_stream_id"
 _ERROR = "hq_last_error"
 _ERROR_AT = "hq_last_error_at"
+_ERROR_KIND = "hq_last_error_kind"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +44,18 @@ class Lag:
     last_ack_at: datetime | None
     last_error: str
     last_error_at: datetime | None
+    stopped: bool  # the last error was a refusal: the sync waits for someone to act
 
     def minutes(self, now: datetime | None = None) -> float:
         if self.oldest_unsent is None:
             return 0.0
         return max(0.0, ((now or datetime.now(UTC)) - self.oldest_unsent).total_seconds() / 60)
+
+
+def open_journal(environment: str) -> Journal:
+    """The journal that ships as ``environment``: the one place that follows the journal API."""
+    del environment  # one journal file today; with per-environment journals: its path here
+    return Journal(paths.journal_path())
 
 
 def _get(journal: Journal, name: str) -> str | None:
@@ -79,11 +88,12 @@ def last_ack(journal: Journal) -> int:
 def acknowledge(journal: Journal, seq: int) -> None:
     """Remember that the server holds every event up to ``seq``; clears the last error."""
     _put(journal, {_ACK: str(seq), _ACK_AT: datetime.now(UTC).isoformat(), _ERROR: "",
-                   _ERROR_AT: ""})
+                   _ERROR_AT: "", _ERROR_KIND: ""})
 
 
-def record_error(journal: Journal, message: str) -> None:
-    _put(journal, {_ERROR: message[:500], _ERROR_AT: datetime.now(UTC).isoformat()})
+def record_error(journal: Journal, message: str, *, stopped: bool) -> None:
+    _put(journal, {_ERROR: message[:500], _ERROR_AT: datetime.now(UTC).isoformat(),
+                   _ERROR_KIND: "stopped" if stopped else "retrying"})
 
 
 def last_seq(journal: Journal) -> int:
@@ -112,4 +122,5 @@ def lag(journal: Journal) -> Lag:
         count, oldest = conn.execute(
             "SELECT count(*), min(at) FROM events WHERE id > ?", (ack,)).fetchone()
     return Lag(int(count), _when(oldest), ack, _when(_get(journal, _ACK_AT)),
-               _get(journal, _ERROR) or "", _when(_get(journal, _ERROR_AT)))
+               _get(journal, _ERROR) or "", _when(_get(journal, _ERROR_AT)),
+               _get(journal, _ERROR_KIND) == "stopped")

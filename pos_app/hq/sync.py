@@ -64,7 +64,7 @@ class Syncer:
             result = self._run()
         except HqError as exc:
             self.close()
-            local.record_error(self.journal, str(exc))
+            local.record_error(self.journal, str(exc), stopped=isinstance(exc, Rejected))
             level = logging.ERROR if isinstance(exc, Rejected) else logging.WARNING
             log.log(level, "head-office sync: %s", exc)
             raise

@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 
 
-
 def _bin() -> Path:
     """``$POS_APP_PG_BIN``, else the newest Debian server (15 on Debian 12, 17 on Debian 13)."""
     if os.environ.get("POS_APP_PG_BIN"):
