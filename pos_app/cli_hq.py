@@ -56,6 +56,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     report.add_argument("--hq-url", default=None)
     migrate = hq_sub.add_parser("migrate", help="create or update the central schema")
     migrate.add_argument("--hq-url", default=None)
+    migrate.add_argument("--grant-till", metavar="ROLE", default=None,
+                         help="also grant ROLE what a till needs (and nothing more)")
 
 
 def wants_hq(args: argparse.Namespace) -> bool:
@@ -213,6 +215,8 @@ def _hq(args: argparse.Namespace, cfg: HqConfig, password: str | None, out: Text
         with psycopg.connect(cfg.url, autocommit=True, **options) as conn:
             if args.hq_command == "migrate":
                 applied = migrate.upgrade(conn)
+                if args.grant_till:
+                    conn.execute(migrate.till_grants(args.grant_till).encode())
                 print(f"Schema at version {migrate.current_version(conn)} "
                       f"(applied: {', '.join(map(str, applied)) or 'none'}).", file=out)
                 return 0

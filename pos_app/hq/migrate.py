@@ -76,3 +76,18 @@ def upgrade(conn: psycopg.Connection[tuple[object, ...]],
                          (migration.version, migration.name))
             applied.append(migration.version)
     return applied
+
+
+def till_grants(role: str) -> str:
+    """The least privileges a till's role needs (``pos-app hq migrate --grant-till ROLE``).
+
+    It reads the schema version and its own row, inserts events and moves its row; the trigger
+    that fills the report tables runs with its owner's rights.
+    """
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role):
+        raise ValueError("A role name of lower-case Latin letters, digits and _.")
+    return (f"GRANT USAGE ON SCHEMA hq TO {role};"
+            f" GRANT SELECT ON hq.schema_migrations TO {role};"
+            f" GRANT SELECT, INSERT, UPDATE ON hq.tills TO {role};"
+            # SELECT on the key columns: ON CONFLICT (till_id, seq) needs it.
+            f" GRANT INSERT, SELECT (till_id, seq) ON hq.events TO {role};")

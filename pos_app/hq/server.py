@@ -37,6 +37,9 @@ ON CONFLICT (till_id, seq) DO NOTHING
 
 # SQLSTATE classes that retrying will not fix: wrong password or role, no such database.
 _REFUSALS = ("28", "3D", "42")
+# libpq reports a refused login without a SQLSTATE; these server texts say the same.
+_LOGIN_REFUSED = ("authentication failed", "does not exist", "no pg_hba.conf entry",
+                  "certificate verify failed", "server does not support SSL")
 
 
 def describe(exc: psycopg.Error) -> str:
@@ -49,6 +52,8 @@ def describe(exc: psycopg.Error) -> str:
 def translate(exc: psycopg.Error) -> Unavailable | Rejected:
     """Sort a driver error into retry-later or stop."""
     state = getattr(exc, "sqlstate", None) or ""
+    if any(text in str(exc) for text in _LOGIN_REFUSED):
+        return Rejected(f"head office refused the login: {describe(exc)}")
     if isinstance(exc, psycopg.OperationalError) and not state.startswith(_REFUSALS):
         return Unavailable(f"head office unreachable: {describe(exc)}")
     if isinstance(exc, psycopg.InterfaceError | pg_errors.AdminShutdown

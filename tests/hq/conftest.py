@@ -1,35 +1,5 @@
 """A real PostgreSQL for the head-office tests: one server per session, one database per test."""
 
-from __future__ import annotations
+from tests.support.pg_fixtures import hq_url, pg_server
 
-import itertools
-from collections.abc import Iterator
-
-import pytest
-
-from pos_app.hq import migrate
-from tests.support.postgres import PgServer, available
-
-_numbers = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[PgServer]:
-    if not available():
-        pytest.fail("PostgreSQL server binaries are missing: scripts/setup installs `postgresql`")
-    server = PgServer().start()
-    try:
-        yield server
-    finally:
-        server.destroy()
-
-
-@pytest.fixture
-def hq_url(pg_server: PgServer) -> str:
-    """A fresh database with the head-office schema; its URL."""
-    import psycopg
-
-    url = pg_server.create_database(f"hq{next(_numbers)}")
-    with psycopg.connect(url, autocommit=True) as conn:
-        migrate.upgrade(conn)
-    return url
+__all__ = ["hq_url", "pg_server"]
