@@ -5,7 +5,8 @@
                       [--hq-sslmode M] [--hq-ca-file F]
     pos-app sync --once
     pos-app hq report --from YYYY-MM-DD --to YYYY-MM-DD [--shop S] [--csv] [--hq-url URL]
-    pos-app hq migrate [--hq-url URL]
+    pos-app hq list refunds|unsettled|z-missing|z-reports|stale-tills [--since D] [--stale-hours H]
+    pos-app hq migrate [--hq-url URL] [--grant-till ROLE]
 
 With ``--hq-url``, ``configure`` stores only the head-office settings (``--shop-id`` is then the
 chain's shop id, not the ePay shop UUID) and needs none of the ePay flags.
@@ -54,6 +55,15 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     report.add_argument("--shop", default=None)
     report.add_argument("--csv", action="store_true", help="CSV on stdout")
     report.add_argument("--hq-url", default=None)
+    lists = hq_sub.add_parser("list", help="refunds, unsettled payments, Z reports (missing), "
+                              "tills that have not synced; CSV on stdout")
+    lists.add_argument("name", choices=("refunds", "unsettled", "z-missing", "z-reports",
+                                        "stale-tills"))
+    lists.add_argument("--since", type=date.fromisoformat, default=date(2000, 1, 1),
+                       help="refunds and Z reports from this day (YYYY-MM-DD)")
+    lists.add_argument("--stale-hours", type=float, default=24.0,
+                       help="stale-tills: no sync for more than this many hours (24)")
+    lists.add_argument("--hq-url", default=None)
     migrate = hq_sub.add_parser("migrate", help="create or update the central schema")
     migrate.add_argument("--hq-url", default=None)
     migrate.add_argument("--grant-till", metavar="ROLE", default=None,
@@ -219,6 +229,10 @@ def _hq(args: argparse.Namespace, cfg: HqConfig, password: str | None, out: Text
                     conn.execute(migrate.till_grants(args.grant_till).encode())
                 print(f"Schema at version {migrate.current_version(conn)} "
                       f"(applied: {', '.join(map(str, applied)) or 'none'}).", file=out)
+                return 0
+            if args.hq_command == "list":
+                report.write_list(conn, args.name, out, since=args.since,
+                                  hours=args.stale_hours)
                 return 0
             if args.day_to < args.day_from:
                 print("pos-app hq report: --to is before --from.", file=sys.stderr)

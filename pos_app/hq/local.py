@@ -111,6 +111,24 @@ def unsent(journal: Journal, after: int, limit: int) -> list[LocalEvent]:
     return [LocalEvent(int(r[0]), r[1], r[2], r[3], r[4], r[5], r[6]) for r in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class LocalZ:
+    number: int
+    created_at: str
+    period_from: str
+    period_to: str
+    data: str  # JSON text
+
+
+def unsent_z(journal: Journal, after: int) -> list[LocalZ]:
+    """Z reports numbered above ``after``, in order (a till closes a few a day)."""
+    with journal.reading() as conn:
+        rows = conn.execute(
+            "SELECT number, created_at, period_from, period_to, data FROM z_reports"
+            " WHERE number > ? ORDER BY number", (after,)).fetchall()
+    return [LocalZ(int(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+
 def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 

@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import psycopg
 
-# The schema version this till's code writes to (the highest it needs, not the newest file).
+# The schema version this till's code needs at least (not the newest file): events need 1; Z
+# reports (version 2) are shipped only where the schema has them.
 REQUIRED_VERSION = 1
+Z_REPORTS_VERSION = 2
 _LOCK = 0x48512D504F53  # "HQ-POS": the advisory lock key of migrations
 _NAME = re.compile(r"(\d{4})_([a-z0-9_]+)\.sql")
 
@@ -90,4 +92,5 @@ def till_grants(role: str) -> str:
             f" GRANT SELECT ON hq.schema_migrations TO {role};"
             f" GRANT SELECT, INSERT, UPDATE ON hq.tills TO {role};"
             # SELECT on the key columns: ON CONFLICT (till_id, seq) needs it.
-            f" GRANT INSERT, SELECT (till_id, seq) ON hq.events TO {role};")
+            f" GRANT INSERT, SELECT (till_id, seq) ON hq.events TO {role};"
+            f" GRANT INSERT, SELECT (till_id, number) ON hq.z_reports TO {role};")

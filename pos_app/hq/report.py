@@ -10,8 +10,6 @@ from typing import IO, Any
 
 import psycopg
 
-from pos_app.hq.server import describe
-
 COLUMNS = ("shop_id", "till_id", "day", "method", "payments", "amount", "refunds",
            "refunded_amount")
 
@@ -59,4 +57,25 @@ def write_table(stream: IO[str], rows: list[ReportRow]) -> None:
     print(f"total {total:.2f}, refunded {refunded:.2f}, net {total - refunded:.2f}", file=stream)
 
 
-__all__ = ["COLUMNS", "ReportRow", "daily", "describe", "write_csv", "write_table"]
+# `pos-app hq list NAME`: the other head-office views, as they are.
+LISTS = {
+    "refunds": "SELECT * FROM hq.refunds WHERE at >= %(since)s ORDER BY at",
+    "unsettled": "SELECT * FROM hq.unsettled_payments ORDER BY created_at",
+    "z-missing": "SELECT * FROM hq.z_reports_missing ORDER BY till_id, missing_number",
+    "z-reports": "SELECT till_id, shop_id, number, created_at, period_from, period_to"
+                 " FROM hq.z_reports WHERE created_at >= %(since)s ORDER BY till_id, number",
+    "stale-tills": "SELECT * FROM hq.till_sync WHERE last_sync_at IS NULL"
+                   " OR hours_since_sync > %(hours)s ORDER BY last_sync_at NULLS FIRST",
+}
+
+
+def write_list(conn: psycopg.Connection[tuple[object, ...]], name: str, stream: IO[str], *,
+               since: date, hours: float) -> int:
+    """The rows of list ``name`` as CSV; returns how many."""
+    cursor = conn.execute(LISTS[name], {"since": since, "hours": hours})  # names: a whitelist
+    out = csv.writer(stream, lineterminator="\n")
+    out.writerow([c.name for c in cursor.description or ()])
+    rows = cursor.fetchall()
+    out.writerows(rows)
+    return len(rows)
+

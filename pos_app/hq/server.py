@@ -19,8 +19,8 @@ from psycopg import errors as pg_errors
 from pos_app import __version__
 from pos_app.hq.config import HqConfig, connect_options
 from pos_app.hq.errors import Rejected, Unavailable
-from pos_app.hq.local import LocalEvent
-from pos_app.hq.migrate import REQUIRED_VERSION, current_version
+from pos_app.hq.local import LocalEvent, LocalZ
+from pos_app.hq.migrate import REQUIRED_VERSION, Z_REPORTS_VERSION, current_version
 
 Connection = psycopg.Connection[tuple[object, ...]]
 
@@ -92,6 +92,12 @@ class Stream:
         self.config = config
         self.stream_id = stream_id
         self._hook = hook or (lambda _point: None)
+        with self._errors():
+            self.schema_version = current_version(conn)
+
+    @property
+    def ships_z_reports(self) -> bool:
+        return self.schema_version >= Z_REPORTS_VERSION
 
     def register(self) -> int:
         """Claim the till id for this journal (first time) and return the server's last seq."""
@@ -144,6 +150,35 @@ class Stream:
             self._hook("before_commit")
         self._hook("after_commit")
         return last
+
+    def last_z(self) -> int:
+        """The newest Z report number the server holds for this till."""
+        with self._errors():
+            row = self.conn.execute("SELECT last_z FROM hq.tills WHERE till_id = %s",
+                                    (self.config.till_id,)).fetchone()
+        return 0 if row is None else int(str(row[0]))
+
+    def push_z(self, after: int, reports: Sequence[LocalZ]) -> int:
+        """Append Z reports numbered right after ``after``; return the server's last number."""
+        if not reports:
+            return after
+        with self._errors(), self.conn.transaction():
+            self._lock_row()
+            row = self.conn.execute("SELECT last_z FROM hq.tills WHERE till_id = %s",
+                                    (self.config.till_id,)).fetchone()
+            server = 0 if row is None else int(str(row[0]))
+            if server != after:
+                return server
+            for z in reports:
+                self.conn.execute(
+                    "INSERT INTO hq.z_reports (till_id, number, shop_id, created_at, period_from,"
+                    " period_to, data) VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb)"
+                    " ON CONFLICT (till_id, number) DO NOTHING",
+                    (self.config.till_id, z.number, self.config.shop_id, z.created_at,
+                     z.period_from, z.period_to, z.data))
+            self.conn.execute("UPDATE hq.tills SET last_z = %s WHERE till_id = %s",
+                              (reports[-1].number, self.config.till_id))
+        return reports[-1].number
 
     def _errors(self) -> _Translate:
         return _Translate()

@@ -94,6 +94,9 @@ class Syncer:
                 self.hook("after_ack")
             if server < before:
                 raise Unavailable("the head office went back in time; retrying")
+        if stream.ships_z_reports:
+            z_server = stream.last_z()
+            z_server = stream.push_z(z_server, local.unsent_z(self.journal, z_server))
         if sent:
             log.info("head-office sync: %d events sent, server at %d", sent, server)
         return SyncResult(sent, server, local.last_seq(self.journal) - server)

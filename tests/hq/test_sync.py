@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from pos_app.hq import local, report
+from pos_app.hq import local, migrate, report
 from pos_app.hq.errors import Rejected, Unavailable
 from pos_app.hq.sync import Syncer, sync_once
 from pos_app.store.journal import Journal
+from pos_app.store.shifts import ShiftStore
 from tests.hq.helpers import central_events, config, fill, local_events, local_sums
-from tests.support.postgres import free_port
+from tests.support.postgres import PgServer, free_port
 
 
 def test_ships_every_event_once_in_order_and_resumes(hq_url: str, journal: Journal) -> None:
@@ -68,7 +69,7 @@ def test_another_journal_under_the_same_till_id_is_refused(
 
 def test_schema_older_than_the_till_stops_the_sync(
         hq_url: str, journal: Journal, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pos_app.hq.server.REQUIRED_VERSION", 2)
+    monkeypatch.setattr("pos_app.hq.server.REQUIRED_VERSION", 99)
     fill(journal, 2)
     with pytest.raises(Rejected, match="pos-app hq migrate"):
         sync_once(journal, config(hq_url), None)
@@ -79,8 +80,8 @@ def test_an_older_till_syncs_into_a_newer_schema(hq_url: str, journal: Journal) 
     # What a later migration may do: add a defaulted column and a table the old till ignores.
     with psycopg.connect(hq_url, autocommit=True) as conn:
         conn.execute(b"ALTER TABLE hq.events ADD COLUMN fiscal_number text NOT NULL DEFAULT '';"
-                     b"CREATE TABLE hq.z_reports (till_id text, number int);"
-                     b"INSERT INTO hq.schema_migrations VALUES (2, 'fiscal');")
+                     b"CREATE TABLE hq.fiscal_receipts (till_id text, number int);"
+                     b"INSERT INTO hq.schema_migrations VALUES (99, 'fiscal');")
     fill(journal, 4)
     assert sync_once(journal, config(hq_url), None).pending == 0
     assert central_events(hq_url, "T1") == local_events(journal)
@@ -110,3 +111,25 @@ def test_closed_port_is_unavailable_then_catches_up(hq_url: str, journal: Journa
     assert lag.events == len(local_events(journal)) and "unreachable" in lag.last_error
     assert sync_once(journal, config(hq_url), None).pending == 0
     assert local.lag(journal).last_error == ""
+
+
+def test_z_reports_ship_once_where_the_schema_has_them(
+        pg_server: PgServer, hq_url: str, journal: Journal) -> None:
+    fill(journal, 3)
+    shifts = ShiftStore(journal)
+    for n in range(2):
+        shifts.close(shifts.open(), datetime.now(UTC), {"kind": "Z", "sales": n})
+    old = pg_server.create_database("hq_v1")  # a server not yet migrated to version 2
+    with psycopg.connect(old, autocommit=True) as conn:
+        migrate.upgrade(conn, target=1)
+    assert sync_once(journal, config(old), None).pending == 0  # events only, no error
+    for _ in range(2):
+        sync_once(journal, config(hq_url), None)
+    with psycopg.connect(hq_url) as conn:
+        rows = conn.execute("SELECT number, data->>'sales' FROM hq.z_reports ORDER BY 1").fetchall()
+        missing = conn.execute("SELECT count(*) FROM hq.z_reports_missing").fetchone()
+    assert rows == [(1, "0"), (2, "1")] and missing == (0,)
+    shifts.close(shifts.open(), datetime.now(UTC), {"kind": "Z", "sales": 9})
+    sync_once(journal, config(hq_url), None)
+    with psycopg.connect(hq_url) as conn:
+        assert conn.execute("SELECT max(number), count(*) FROM hq.z_reports").fetchone() == (3, 3)

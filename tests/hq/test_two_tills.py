@@ -100,6 +100,18 @@ def test_two_tills_report_equals_their_journals(emulator: Emulator, hq_url: str,
         assert sum(Decimal(r["amount"]) for r in mine) == amount
         assert sum(Decimal(r["refunded_amount"]) for r in mine) == refunded
         assert all(len(r["amount"].split(".")[1]) == 2 for r in mine)
+    refunds = pos_app(tmp_path, "hq", "list", "refunds", "--hq-url", hq_url)
+    assert refunds.returncode == 0, refunds.stderr
+    local_refunds = 0
+    for _shop, home in tills.values():
+        with Journal(home / "journal.sqlite3") as journal, journal.reading() as conn:
+            local_refunds += conn.execute(
+                "SELECT count(*) FROM events WHERE data LIKE '%refunded_amount%'").fetchone()[0]
+    assert len(refunds.stdout.splitlines()) - 1 == local_refunds > 0
+    stale = pos_app(tmp_path, "hq", "list", "stale-tills", "--stale-hours", "0", "--hq-url", hq_url)
+    assert sorted(line.split(",")[0] for line in stale.stdout.splitlines()[1:]) == ["A1", "B7"]
+    fresh = pos_app(tmp_path, "hq", "list", "stale-tills", "--hq-url", hq_url)
+    assert fresh.stdout.splitlines()[1:] == []
     shop_only = pos_app(tmp_path, "hq", "report", "--from", "2000-01-01", "--to",
                         "2100-01-01", "--shop", "shop-2", "--csv", POS_APP_HQ_URL=hq_url)
     assert shop_only.returncode == 0, shop_only.stderr
