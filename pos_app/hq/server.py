@@ -68,7 +68,9 @@ def connect(config: HqConfig, password: str | None) -> Connection:
     if password:
         options["password"] = password
     try:
-        conn = psycopg.connect(config.url, autocommit=True, **options)
+        # No server-side prepared statements: works behind PgBouncer in transaction mode, which
+        # a chain of thousands of tills needs (docs/hq-capacity.md).
+        conn = psycopg.connect(config.url, autocommit=True, prepare_threshold=None, **options)
     except psycopg.Error as exc:
         raise translate(exc) from None
     try:

@@ -133,3 +133,19 @@ def test_z_reports_ship_once_where_the_schema_has_them(
     sync_once(journal, config(hq_url), None)
     with psycopg.connect(hq_url) as conn:
         assert conn.execute("SELECT max(number), count(*) FROM hq.z_reports").fetchone() == (3, 3)
+
+
+def test_a_failover_that_lost_commits_gets_them_again(
+        pg_server: PgServer, hq_url: str, journal: Journal) -> None:
+    fill(journal, 6)
+    sync_once(journal, config(hq_url), None)
+    dbname = hq_url.rsplit("/", 1)[1]
+    # The replica promoted later: a copy of the primary as it was now (asynchronous replication).
+    replica = pg_server.create_database_from(dbname, "hq_replica")
+    snapshot = len(local_events(journal))
+    fill(journal, 6, start=7)
+    sync_once(journal, config(hq_url), None)
+    assert local.last_ack(journal) == len(local_events(journal))
+    result = sync_once(journal, config(replica), None)  # the till is pointed at the new primary
+    assert result.sent == len(local_events(journal)) - snapshot > 0 and result.pending == 0
+    assert central_events(replica, "T1") == local_events(journal)
