@@ -55,6 +55,8 @@ def take_payments(emulator: Emulator, path: Path, prefix: str, amounts: list[str
                 paid = checkout.confirm(payment.invoice_id, hint=True)
             if n % 4 == 1 and paid.status.value == "paid":
                 refunds.refund(paid.invoice_id, Decimal("10.05"), "one item back")
+                if n % 8 == 1:  # a second partial refund of the same payment
+                    refunds.refund(paid.invoice_id, Decimal("12.50"), "another item back")
             if n % 6 == 0 and paid.status.value == "paid":
                 refunds.refund(paid.invoice_id, paid.amount, "all back")
     finally:
