@@ -102,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "configure":
         if cli_hq.wants_hq(args):
+            if args.client_id or args.terminal or args.secret_stdin:
+                parser().error("configure: the head office (--hq-url, --till-id) and the ePay "
+                               "credentials are stored by two separate calls")
             return cli_hq.configure(args)
         missing = [f for f, v in (("--env", args.target_env), ("--client-id", args.client_id),
                                   ("--terminal", args.terminal),

@@ -140,3 +140,11 @@ def test_sync_once_says_why_it_is_not_caught_up(hq_url: str, tmp_path: Path) -> 
     remote = pos_app(tmp_path, "configure", "--hq-url",
                      "postgresql://u@db.example/hq?sslmode=disable", "--till-id", "T")
     assert remote.returncode == 2 and "unencrypted" in remote.stderr
+
+
+def test_configure_hq_and_epay_are_separate_calls(tmp_path: Path) -> None:
+    both = pos_app(tmp_path, "configure", "--env", "test", "--client-id", "c", "--terminal",
+                   "67e34d63-102f-4bd1-898e-370781d0074d", "--secret-stdin", "--hq-url",
+                   "postgresql://u@127.0.0.1/hq", "--shop-id", "S", "--till-id", "T")
+    assert both.returncode == 2 and "two separate calls" in both.stderr
+    assert not (tmp_path / "hq.json").exists() and not (tmp_path / "settings.json").exists()
