@@ -149,3 +149,21 @@ def test_a_failover_that_lost_commits_gets_them_again(
     result = sync_once(journal, config(replica), None)  # the till is pointed at the new primary
     assert result.sent == len(local_events(journal)) - snapshot > 0 and result.pending == 0
     assert central_events(replica, "T1") == local_events(journal)
+
+
+def test_report_day_is_the_shops_local_date(hq_url: str, tmp_path: Path) -> None:
+    evening = datetime(2026, 11, 30, 21, 0, tzinfo=UTC)  # 02:00 on 1 December in Almaty
+    with Journal(tmp_path / "j.sqlite3", clock=lambda: evening) as journal:
+        fill(journal, 2)
+        sync_once(journal, config(hq_url), None)
+
+    def days() -> list[tuple[date, int]]:
+        with psycopg.connect(hq_url) as conn:
+            rows = report.daily(conn, date(2026, 11, 30), date(2026, 12, 1))
+        return sorted({(r.day, r.payments) for r in rows})
+
+    assert days() == [(date(2026, 12, 1), 2)]  # two card payments
+    with psycopg.connect(hq_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO hq.shops (shop_id, timezone) VALUES ('S1', 'UTC')")
+        assert report.daily(conn, date(2026, 12, 1), date(2026, 12, 1)) == []
+    assert days() == [(date(2026, 11, 30), 2)]
