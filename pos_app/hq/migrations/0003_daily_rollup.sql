@@ -26,7 +26,7 @@ BEGIN
             (NEW.kind = 'refund')::int, CASE WHEN NEW.kind = 'refund' THEN NEW.amount ELSE 0 END)
     ON CONFLICT (day, shop_id, till_id, method) DO UPDATE SET
         payments = r.payments + EXCLUDED.payments, amount = r.amount + EXCLUDED.amount,
-        refunds = r.refunds + 2 * EXCLUDED.refunds,
+        refunds = r.refunds + EXCLUDED.refunds,
         refunded_amount = r.refunded_amount + EXCLUDED.refunded_amount;
     RETURN NULL;
 END
