@@ -11,8 +11,9 @@
 With ``--hq-url``, ``configure`` stores only the head-office settings (``--shop-id`` is then the
 chain's shop id, not the ePay shop UUID) and needs none of the ePay flags.
 Exit codes of ``sync --once``: 0 caught up; 1 head office not configured or its settings
-invalid; 3 the server cannot be reached now (retry later); 4 the server refused the data (the
-sync stops until someone acts; nothing is dropped). ``hq``: 0 done, 1 settings, 3/4 as above.
+invalid, or the journal cannot be read; 3 the server cannot be reached now (retry later); 4 the
+server refused the data (the sync stops until someone acts; nothing is dropped).
+``hq``: 0 done, 1 settings, 3/4 as above.
 """
 
 from __future__ import annotations
@@ -173,10 +174,18 @@ def sync(args: argparse.Namespace, out: TextIO | None = None,
         print(f"pos-app sync: {exc}", file=err)
         return 1
     from pos_app.hq.local import open_journal
+    from pos_app.store.errors import StorageError
 
-    journal = open_journal(cfg.environment)
+    try:
+        journal = open_journal(cfg.environment)
+    except StorageError as exc:
+        print(f"pos-app sync: the journal cannot be opened: {exc}", file=err)
+        return 1
     try:
         result = sync_once(journal, cfg, password)
+    except StorageError as exc:
+        print(f"pos-app sync: the journal cannot be read: {exc}", file=err)
+        return 1
     except Unavailable as exc:
         print(f"pos-app sync: not caught up: {exc}", file=err)
         return 3

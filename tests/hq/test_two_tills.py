@@ -148,3 +148,13 @@ def test_configure_hq_and_epay_are_separate_calls(tmp_path: Path) -> None:
                    "postgresql://u@127.0.0.1/hq", "--shop-id", "S", "--till-id", "T")
     assert both.returncode == 2 and "two separate calls" in both.stderr
     assert not (tmp_path / "hq.json").exists() and not (tmp_path / "settings.json").exists()
+
+
+def test_sync_once_with_a_damaged_journal_says_so(hq_url: str, tmp_path: Path) -> None:
+    done = pos_app(tmp_path, "--training", "configure", "--hq-url", hq_url, "--shop-id", "S",
+                   "--till-id", "T")
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "journal.sqlite3").write_bytes(b"not a database" * 1000)
+    broken = pos_app(tmp_path, "sync", "--once")
+    assert broken.returncode == 1 and "journal cannot be opened" in broken.stderr, broken.stderr
+    assert "Traceback" not in broken.stderr
