@@ -4,6 +4,7 @@
     pos-app journal --csv [--training | --env ENV]
     pos-app configure --env test|prod --client-id ID --terminal UUID --secret-stdin [--pin-stdin]
     pos-app doctor [--training | --env ENV]
+    pos-app configure --hq-url URL --shop-id S --till-id T; sync --once; hq report (cli_hq)
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ CONFIGURE_ENVIRONMENTS = ("test", "test-new", "prod")  # `pos-app configure --en
 
 
 def parser() -> argparse.ArgumentParser:
+    from pos_app import cli_hq
+
     p = argparse.ArgumentParser(prog="pos-app", description="Halyk ePay counter till")
     p.add_argument("--version", action="version", version=f"pos-app {__version__}")
     mode = p.add_mutually_exclusive_group()
@@ -38,16 +41,20 @@ def parser() -> argparse.ArgumentParser:
     configure = sub.add_parser(
         "configure", help="store ePay credentials (secret from stdin)",
         description="Store ePay credentials: the secret goes to the OS keyring.")
-    configure.add_argument("--env", dest="target_env", required=True,
+    # Required for ePay credentials; optional with --hq-url (main() checks, cli_hq adds).
+    configure.add_argument("--env", dest="target_env",
                            choices=CONFIGURE_ENVIRONMENTS, help="ePay environment")
-    configure.add_argument("--client-id", required=True, help="ePay client ID")
-    configure.add_argument("--terminal", required=True, help="terminal ID (a UUID)")
-    configure.add_argument("--shop-id", default=None, help="shop ID for invoice links (a UUID)")
-    configure.add_argument("--secret-stdin", action="store_true", required=True,
+    configure.add_argument("--client-id", help="ePay client ID")
+    configure.add_argument("--terminal", help="terminal ID (a UUID)")
+    configure.add_argument("--shop-id", default=None, help="shop ID for invoice links (a UUID); "
+                           "with --hq-url: the shop's id at the head office")
+    configure.add_argument("--secret-stdin", action="store_true",
                            help="read the client secret from standard input")
     configure.add_argument("--pin-stdin", action="store_true",
                            help="the admin PIN is the first line of standard input "
                                 "(required when the till has one)")
+    cli_hq.add_configure_arguments(configure)
+    cli_hq.add_commands(sub)
     doctor = sub.add_parser("doctor", help="check that this computer is ready for payments")
     doctor.add_argument("--training", dest="doctor_training", action="store_true",
                         help="also run a complete training payment offscreen")
@@ -99,10 +106,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(paths.log_dir(), debug=args.debug)
     if args.command == "journal":
         return journal_csv(_journal_environment(args))
+    from pos_app import cli_hq
+
     if args.command == "configure":
+        if cli_hq.wants_hq(args):
+            if args.client_id or args.terminal or args.secret_stdin:
+                parser().error("configure: the head office (--hq-url, --till-id) and the ePay "
+                               "credentials are stored by two separate calls")
+            return cli_hq.configure(args)
+        missing = [f for f, v in (("--env", args.target_env), ("--client-id", args.client_id),
+                                  ("--terminal", args.terminal),
+                                  ("--secret-stdin", args.secret_stdin)) if not v]
+        if missing:
+            parser().error(f"configure: the following arguments are required: "
+                           f"{', '.join(missing)} (or --hq-url ... for the head office)")
         from pos_app.cli_admin import configure
 
         return configure(args)
+    if args.command == "sync":
+        return cli_hq.sync(args)
+    if args.command == "hq":
+        return cli_hq.hq(args)
     if args.command == "doctor":
         from pos_app import doctor
 

@@ -195,6 +195,10 @@ class Doctor:
             self.hosts(hosts)
             self.token(environment, settings, hosts)
             self.web(settings, urls if self.training else None)
+            from pos_app.hq.doctor import checks as head_office
+
+            for line in head_office():
+                self.add(*line)
         finally:
             if emulator is not None:
                 emulator.stop()

@@ -180,3 +180,20 @@ def test_pin_stdin_without_a_pin_set_is_refused(home: Path, keyring_file: Path) 
     proc = run(home, keyring_file, *good_args(), "--pin-stdin", stdin=f"{ADMIN_PIN}\n{SECRET}\n")
     assert proc.returncode == 2 and "no admin PIN" in proc.stderr
     assert not (home / "settings.json").exists() and not keyring_file.exists()
+
+
+def test_head_office_configure_needs_the_pin_too(home: Path, keyring_file: Path,
+                                                pinned: bytes) -> None:
+    """Issue 14 B.3 for the head-office settings: a new --hq-url would ship the journal
+    elsewhere, so it is an administrator's change like the ePay credentials."""
+    hq = ("--hq-url", "postgresql://pos@127.0.0.1:5432/chain", "--shop-id", "S1",
+          "--till-id", "T1")
+    refused = run(home, keyring_file, *hq, stdin="")
+    assert refused.returncode == 4 and "--pin-stdin" in refused.stderr
+    assert not list(home.glob("hq*.json"))
+    wrong = run(home, keyring_file, *hq, "--pin-stdin", stdin="111111\n")
+    assert wrong.returncode == 4 and "wrong admin PIN" in wrong.stderr
+    assert not list(home.glob("hq*.json"))
+    done = run(home, keyring_file, *hq, "--pin-stdin", stdin=f"{ADMIN_PIN}\n")
+    assert done.returncode == 0, done.stderr
+    assert list(home.glob("hq*.json"))

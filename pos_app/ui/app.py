@@ -130,6 +130,9 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
     controller.bank_error.connect(monitor.report_failure)
     qr.bank_error.connect(monitor.report_failure)
     till = Till(runtime, tasks, None, controller, window, qr, display, monitor)
+    from pos_app.ui.headoffice.sync import start_hq_sync
+
+    start_hq_sync(runtime.journal, runtime.environment, tasks, window)  # parented to the window
     controller.view_needed.connect(lambda: till.attach_web(debug=debug))
     return till
 

@@ -542,6 +542,25 @@
         </message>
     </context>
     <context>
+        <name>HqSync</name>
+        <message>
+            <source>Head office</source>
+            <translation>Head office</translation>
+        </message>
+        <message>
+            <source>⚠ Head office: sending stopped (see pos-app doctor)</source>
+            <translation>⚠ Head office: sending stopped (see pos-app doctor)</translation>
+        </message>
+        <message>
+            <source>⚠ Head office: %1 h behind</source>
+            <translation>⚠ Head office: %1 h behind</translation>
+        </message>
+        <message>
+            <source>Payments are safe in this till. They reach the head office when it can be reached again.</source>
+            <translation>Payments are safe in this till. They reach the head office when it can be reached again.</translation>
+        </message>
+    </context>
+    <context>
         <name>Keypad</name>
         <message>
             <source>Delete last digit</source>

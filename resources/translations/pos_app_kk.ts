@@ -542,6 +542,25 @@
         </message>
     </context>
     <context>
+        <name>HqSync</name>
+        <message>
+            <source>Head office</source>
+            <translation>Бас кеңсе</translation>
+        </message>
+        <message>
+            <source>⚠ Head office: sending stopped (see pos-app doctor)</source>
+            <translation>⚠ Бас кеңсе: жіберу тоқтатылды (pos-app doctor қараңыз)</translation>
+        </message>
+        <message>
+            <source>⚠ Head office: %1 h behind</source>
+            <translation>⚠ Бас кеңсе: %1 сағ артта</translation>
+        </message>
+        <message>
+            <source>Payments are safe in this till. They reach the head office when it can be reached again.</source>
+            <translation>Төлемдер осы кассада сақталған. Байланыс қалпына келгенде бас кеңсеге жетеді.</translation>
+        </message>
+    </context>
+    <context>
         <name>Keypad</name>
         <message>
             <source>Delete last digit</source>

@@ -543,6 +543,25 @@
         </message>
     </context>
     <context>
+        <name>HqSync</name>
+        <message>
+            <source>Head office</source>
+            <translation>Головной офис</translation>
+        </message>
+        <message>
+            <source>⚠ Head office: sending stopped (see pos-app doctor)</source>
+            <translation>⚠ Головной офис: отправка остановлена (см. pos-app doctor)</translation>
+        </message>
+        <message>
+            <source>⚠ Head office: %1 h behind</source>
+            <translation>⚠ Головной офис: отставание %1 ч</translation>
+        </message>
+        <message>
+            <source>Payments are safe in this till. They reach the head office when it can be reached again.</source>
+            <translation>Платежи сохранены в этой кассе. Они попадут в головной офис, когда связь восстановится.</translation>
+        </message>
+    </context>
+    <context>
         <name>Keypad</name>
         <message>
             <source>Delete last digit</source>
