@@ -72,7 +72,7 @@ def test_the_sdist_carries_sources_and_build_products(built: dict[str, Path]) ->
     for name in ("setup.py", "pyproject.toml", "MANIFEST.in", "packaging/build_resources.py",
                  "scripts/render_icons.py", "resources/checkout.html",
                  "resources/translations/pos_app_ru.ts", "resources/translations/pos_app_ru.qm",
-                 "resources/translations/pos_app_ru.qm.sha256",
+                 "resources/translations/pos_app_ru.qm.source",
                  "resources/translations/pos_app_kk.qm", "resources/icons/png/card-48.png",
                  "pos_app/training/static/payment-api.js"):
         assert name in names, name
