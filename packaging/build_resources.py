@@ -6,7 +6,7 @@
 
 ``checkout`` (``scripts/setup`` through ``scripts/i18n --build``) compiles
 ``resources/translations/pos_app_<lang>.ts`` next to themselves, each with a record of the
-source's content hash (``pos_app_<lang>.qm.sha256``) that ``pos_app.ui.common.i18n`` compares, and
+source's content (``pos_app_<lang>.qm.source``) that ``pos_app.ui.common.i18n`` compares, and
 renders ``resources/icons/*.svg`` to ``resources/icons/png/``.
 
 ``stage`` is what every package is made from (``setup.py`` for the wheel and the sdist,
@@ -21,7 +21,6 @@ the project's venv, or the build backend's isolated environment (``pyproject.tom
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -30,16 +29,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "resources"
+sys.path.insert(0, str(ROOT))
+from pos_app.resources import SOURCE_RECORD, source_record  # noqa: E402 (no Qt there)
+
 # Build products and sources that never ship (the .qm and PNGs are made afresh in the copy).
-_NOT_SHIPPED = ("*.ts", "*.qm", "*.qm.sha256", "png", "__pycache__")
+_NOT_SHIPPED = ("*.ts", "*.qm", f"*.qm{SOURCE_RECORD}", "png", "__pycache__")
 _LRELEASE = ("import sys; from PySide6.scripts.pyside_tool import lrelease; "
              "sys.argv[0] = 'pyside6-lrelease'; lrelease()")
-
-
-def source_digest(ts: Path) -> str:
-    """The content hash a compiled catalogue records of its source (file times play no part:
-    a copy or a checkout changes them)."""
-    return hashlib.sha256(ts.read_bytes()).hexdigest()
 
 
 def compile_catalogues(sources: Path, out: Path, *, record: bool) -> list[Path]:
@@ -54,8 +50,8 @@ def compile_catalogues(sources: Path, out: Path, *, record: bool) -> list[Path]:
             raise SystemExit(f"build_resources: lrelease failed for {ts.name}: "
                              f"{(done.stdout + done.stderr).strip()}")
         if record:
-            qm.with_name(qm.name + ".sha256").write_text(source_digest(ts) + "\n",
-                                                         encoding="ascii")
+            qm.with_name(qm.name + SOURCE_RECORD).write_bytes(
+                source_record(ts.read_bytes()).encode() + b"\n")
         made.append(qm)
     if not made:
         raise SystemExit(f"build_resources: no pos_app_*.ts in {sources}")

@@ -12,10 +12,13 @@ No Qt here, so services and the CLI may use it.
 from __future__ import annotations
 
 import sys
+import zlib
 from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+# Beside a catalogue compiled in a checkout: what its source was (``pos_app.ui.common.i18n``).
+SOURCE_RECORD = ".source"
 
 
 @cache
@@ -31,3 +34,12 @@ def resources_dir() -> Path:
 
 def resource(name: str) -> Path:
     return resources_dir() / name
+
+
+def source_record(source: bytes) -> str:
+    """What a compiled catalogue records of its ``.ts`` source: size and CRC-32 of the content.
+
+    Not file times (a copy or a checkout changes them); not hashlib, whose OpenSSL loading
+    costs the first paint milliseconds (zlib is loaded by then). Enough to tell an edit.
+    """
+    return f"{len(source)} {zlib.crc32(source):08x}"

@@ -69,7 +69,7 @@ def test_a_frozen_app_never_compiles_even_beside_a_changed_source(
 def test_an_installed_app_loads_the_catalogue_without_sources(
         folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (folder / "pos_app_ru.ts").unlink()
-    (folder / "pos_app_ru.qm.sha256").unlink()
+    (folder / "pos_app_ru.qm.source").unlink()
     _no_compiler(monkeypatch)
     assert i18n.qm_path("ru") == folder / "pos_app_ru.qm"
     assert i18n.qm_path("kk") is None  # not there: no catalogue, and nothing compiled

@@ -18,6 +18,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
 import check_wheels
 
+pytestmark = pytest.mark.pypi
+
 NEEDED = {"pyside6-essentials", "pyside6-addons", "shiboken6", "httpx", "keyring", "qrcode",
           "platformdirs", "lzstring", "future", "pyinstaller"}
 ONLY_ON = {"win_amd64": {"pywin32-ctypes", "pefile"},

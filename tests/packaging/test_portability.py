@@ -28,7 +28,7 @@ SHIPPED = [*sorted((ROOT / "pos_app").rglob("*.py")),
            *(ROOT / "packaging" / name for name in
              ("entry.py", "rthook_keyring.py", "version_info.py", "build_resources.py",
               "check_wheels.py")),
-           ROOT / "build.spec", ROOT / "setup.py"]
+           ROOT / "build.spec", ROOT / "setup.py", ROOT / "scripts" / "render_icons.py"]
 
 POSIX_MODULES = {"fcntl", "pwd", "grp", "termios", "tty", "pty", "resource", "posix", "crypt",
                  "syslog", "readline"}

@@ -11,9 +11,10 @@ Catalogues (``pos_app_<lang>.qm``) are build products of ``resources/translation
 wheel or sdist, ``build.spec`` for the bundle). An installed or frozen app ships only the
 compiled catalogues and loads them as they are: it never compiles anything. Only a source
 checkout (where the ``.ts`` lies beside the ``.qm``) checks that a catalogue is fresh: by the
-content hash of its source recorded at compile time (``.qm.sha256``), never by file times,
-which a copy or a checkout changes; a stale or missing one is compiled once into a cache
-folder keyed by that hash (``pyside6-lrelease`` ships with PySide6).
+content of its source recorded at compile time (``.qm.source``:
+:func:`pos_app.resources.source_record`), never by file times, which a copy or a checkout
+changes; a stale or missing one is compiled once into a cache folder keyed by that record
+(``pyside6-lrelease`` ships with PySide6).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pos_app.domain.money import TENGE_SIGN, format_number
-from pos_app.resources import resource
+from pos_app.resources import SOURCE_RECORD, resource, source_record
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -88,21 +89,21 @@ def qm_path(language: str) -> Path | None:
     qm = folder / f"pos_app_{language}.qm"
     if _frozen() or not ts.is_file():
         return qm if qm.is_file() else None
-    import hashlib  # a source checkout only
-
-    digest = hashlib.sha256(ts.read_bytes()).hexdigest()
-    record = qm.with_name(qm.name + ".sha256")
-    if qm.is_file() and record.is_file() and record.read_text(encoding="ascii").strip() == digest:
+    current = source_record(ts.read_bytes())
+    record = qm.with_name(qm.name + SOURCE_RECORD)
+    # bytes: decoding as ASCII would load that codec on the way to the first paint (~1 ms)
+    if qm.is_file() and record.is_file() and record.read_bytes().strip() == current.encode():
         return qm
-    return _compile_into_cache(ts, digest)
+    return _compile_into_cache(ts, current)
 
 
-def _compile_into_cache(ts: Path, digest: str) -> Path | None:
+def _compile_into_cache(ts: Path, current: str) -> Path | None:
     """A source checkout whose catalogue is missing or stale (``.ts`` edited, not rebuilt)."""
     import subprocess
     import tempfile
 
-    cached = Path(tempfile.gettempdir()) / "pos-app-translations" / f"{ts.stem}-{digest[:16]}.qm"
+    key = current.replace(" ", "-")
+    cached = Path(tempfile.gettempdir()) / "pos-app-translations" / f"{ts.stem}-{key}.qm"
     if cached.is_file():
         return cached
     tool = _lrelease()
