@@ -91,7 +91,7 @@ def _cycle(env: dict[str, str], seed: int, target: tuple[str, int, float], journ
 @pytest.mark.parametrize("seed", SEEDS)
 def test_real_till_killed_at_random_steps_settles_itself(seed: int, tmp_path: Path) -> None:
     rng = random.Random(f"window-crash-{seed}")
-    journal = tmp_path / "journal.sqlite3"
+    journal = tmp_path / "journal-test.sqlite3"  # the till runs --env test
     kills = 0
     with Emulator() as emulator:
         env = till_env(tmp_path, emulator, PYTHONDONTWRITEBYTECODE="1",

@@ -50,17 +50,17 @@ def test_password_from_stdin_to_keyring_to_login(
     user = f"{PASSWORD_ROLE}@127.0.0.1:{pg_server.port}/{dbname}"
     assert keyring.get_password(KEYRING_SERVICE, user) == PASSWORD
     assert PASSWORD not in (tmp_path / "hq.json").read_text() + out + err
-    with Journal(tmp_path / "journal.sqlite3") as journal:
+    with Journal(tmp_path / "journal-training.sqlite3") as journal:
         fill(journal, 3)
     code, out, err = run(["sync", "--once"])
     assert code == 0, err
-    with Journal(tmp_path / "journal.sqlite3") as journal:
+    with Journal(tmp_path / "journal-training.sqlite3") as journal:
         assert central_events(hq_url, "T1") == local_events(journal)
     with psycopg.connect(till_url, password=PASSWORD) as conn, pytest.raises(psycopg.Error):
         conn.execute("DELETE FROM hq.tills")  # the till's role cannot erase anything
 
     keyring.set_password(KEYRING_SERVICE, user, "wrong")
-    with Journal(tmp_path / "journal.sqlite3") as journal:
+    with Journal(tmp_path / "journal-training.sqlite3") as journal:
         fill(journal, 1, start=50)
     code, out, err = run(["sync", "--once"])
     assert code == 4 and "refused the login" in err and "password authentication failed" in err and "wrong" not in err

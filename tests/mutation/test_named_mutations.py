@@ -207,28 +207,35 @@ def test_every_column_of_a_z_report_is_final(journal: Journal, tmp_path: Path) -
         conn.close()
 
 
-# -- ui/checkout/web/policy.py ---------------------------------------------------------------------------
+# -- ui/checkout/web/policy.py ------------------------------------------------------------------
 
 @pytest.fixture
 def policy() -> NavigationPolicy:
-    return NavigationPolicy.build(HOST, [PAYFORM], "https://pos.invalid/back/ok",
-                                  "https://pos.invalid/back/fail")
+    """Redirect mode: the bank's payform in the main frame, back links to our site."""
+    return NavigationPolicy.redirect([PAYFORM], "https://pos.invalid/back/ok",
+                                     "https://pos.invalid/back/fail")
 
 
 @pytest.mark.parametrize("url", [
     "https://pos.invalid/elsewhere",  # our host, another path
     "https://pos.invalid/",
     "https://pos.invalid/back/other",
+    "https://epay.example.kz/",  # the payform's host, outside its folder
+    "https://epay.example.kz/other/payform/",
 ])
 def test_the_policy_compares_paths(policy: NavigationPolicy, url: str) -> None:
-    """Kills: the navigation policy ignoring the path (any page of the host page's site)."""
-    assert policy.main_frame(url) is Verdict.BLOCK
+    """Kills: the navigation policy ignoring the path (any page of an allowed site)."""
+    assert policy.main_frame(url, initial=False) is Verdict.BLOCK
+    assert policy.main_frame(PAYFORM + "?params=x", initial=False) is Verdict.ALLOW
+    assert not policy.may_show(url)
+    widget = NavigationPolicy.widget(HOST)
+    assert widget.may_show(HOST) and not widget.may_show(url)
 
 
 def test_back_links_are_told_apart_by_path(policy: NavigationPolicy) -> None:
     """Kills: the path ignored when recognising backLink and failureBackLink."""
-    assert policy.main_frame("https://pos.invalid/back/ok") is Verdict.BACK_OK
-    assert policy.main_frame("https://pos.invalid/back/fail") is Verdict.BACK_FAIL
+    assert policy.main_frame("https://pos.invalid/back/ok", initial=False) is Verdict.BACK_OK
+    assert policy.main_frame("https://pos.invalid/back/fail", initial=False) is Verdict.BACK_FAIL
 
 
 @pytest.mark.parametrize("url", [
@@ -238,10 +245,13 @@ def test_back_links_are_told_apart_by_path(policy: NavigationPolicy) -> None:
 ])
 def test_no_plain_http_main_frame(policy: NavigationPolicy, url: str) -> None:
     """Kills: any ``http://`` main frame allowed."""
-    assert policy.main_frame(url) is Verdict.BLOCK
+    for initial in (True, False):
+        assert policy.main_frame(url, initial=initial) is Verdict.BLOCK
+        assert NavigationPolicy.widget(HOST).main_frame(url, initial=initial) is Verdict.BLOCK
+    assert not policy.may_show(url)
 
 
-# -- ui/checkout/web/bridge.py -----------------------------------------------------------------------------
+# -- ui/checkout/web/bridge.py ------------------------------------------------------------------
 
 @pytest.fixture
 def bridge(qapp: Any) -> Iterator[tuple[Any, dict[str, list[object]]]]:
