@@ -25,7 +25,7 @@ def _modules(layer: str) -> list[Path]:
     return sorted((PACKAGE / layer).rglob("*.py"))
 
 
-@pytest.mark.parametrize("layer", ["domain", "epay", "store", "services", "training"])
+@pytest.mark.parametrize("layer", ["domain", "epay", "fiscal", "store", "services", "training"])
 def test_no_qt_below_ui(layer: str) -> None:
     for path in _modules(layer):
         assert not any(n.startswith("PySide6") for n in _imports(path)), path
@@ -41,8 +41,10 @@ def test_domain_imports_stdlib_only() -> None:
 
 @pytest.mark.parametrize("layer, allowed", [
     ("epay", ("pos_app.domain", "pos_app.epay")),
+    ("fiscal", ("pos_app.domain", "pos_app.fiscal")),
     ("store", ("pos_app.domain", "pos_app.store")),
-    ("services", ("pos_app.domain", "pos_app.epay", "pos_app.store", "pos_app.services")),
+    ("services", ("pos_app.domain", "pos_app.epay", "pos_app.fiscal", "pos_app.store",
+                  "pos_app.services")),
     ("training", ("pos_app.training",)),
 ])
 def test_layers_import_only_downwards(layer: str, allowed: tuple[str, ...]) -> None:
