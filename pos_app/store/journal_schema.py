@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
+from pos_app.store.journal_schema_fiscal import MIGRATION_FISCAL
 from pos_app.store.journal_schema_v2 import MIGRATION_2
 
 _STATUSES = ", ".join(f"'{s.value}'" for s in PaymentStatus)
@@ -78,6 +79,8 @@ MIGRATIONS: list[str] = [
     """,  # noqa: S608
     # 1 → 2: history indexes, refunds, shifts and Z reports (issue 6).
     MIGRATION_2,
+    # 2 → 3: fiscal operations (issue 15).
+    MIGRATION_FISCAL,
 ]
 
 PAYMENT_COLUMNS = (
