@@ -3,6 +3,8 @@
     pos-app [--training | --env test|test-new|prod] [--debug]
     pos-app journal --csv
     pos-app configure --env test|prod --client-id ID --terminal UUID --secret-stdin
+    pos-app configure --fiscal-provider webkassa|none --fiscal-cashbox ZNM --fiscal-login L
+                      --fiscal-secrets-stdin
     pos-app doctor [--training | --env ENV]
 """
 
@@ -33,13 +35,16 @@ def parser() -> argparse.ArgumentParser:
     configure = sub.add_parser(
         "configure", help="store ePay credentials (secret from stdin)",
         description="Store ePay credentials: the secret goes to the OS keyring.")
-    configure.add_argument("--env", dest="target_env", required=True,
+    configure.add_argument("--env", dest="target_env",
                            choices=CONFIGURE_ENVIRONMENTS, help="ePay environment")
-    configure.add_argument("--client-id", required=True, help="ePay client ID")
-    configure.add_argument("--terminal", required=True, help="terminal ID (a UUID)")
+    configure.add_argument("--client-id", help="ePay client ID")
+    configure.add_argument("--terminal", help="terminal ID (a UUID)")
     configure.add_argument("--shop-id", default=None, help="shop ID for invoice links (a UUID)")
-    configure.add_argument("--secret-stdin", action="store_true", required=True,
+    configure.add_argument("--secret-stdin", action="store_true",
                            help="read the client secret from standard input")
+    from pos_app.cli_fiscal import add_arguments as add_fiscal_arguments
+
+    add_fiscal_arguments(configure)  # issue 15: --fiscal-* (ePay flags then become optional)
     doctor = sub.add_parser("doctor", help="check that this computer is ready for payments")
     doctor.add_argument("--training", dest="doctor_training", action="store_true",
                         help="also run a complete training payment offscreen")
@@ -92,9 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "journal":
         return journal_csv()
     if args.command == "configure":
-        from pos_app.cli_admin import configure
+        from pos_app.cli_fiscal import configure_command
 
-        return configure(args)
+        return configure_command(args)
     if args.command == "doctor":
         from pos_app import doctor
 
