@@ -28,7 +28,7 @@ from pos_app.training.webkassa import (
     WebkassaEmulator,
 )
 from tests.fiscal.conftest import make_adapter
-from tests.support.fake_keyring import BACKEND, FILE_ENV, MemoryKeyring
+from tests.support.fake_keyring import BACKEND, FILE_ENV
 from tests.ui.conftest import memory_keyring  # noqa: F401 - the shared fixture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,8 +103,8 @@ def _doctor(settings: Settings, monkeypatch: pytest.MonkeyPatch, url: str) -> st
     return out.getvalue()
 
 
-def test_doctor_authorizes_and_reports_the_shift(memory_keyring: MemoryKeyring,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("memory_keyring")
+def test_doctor_authorizes_and_reports_the_shift(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = replace(Settings(), environment="test", fiscal_provider="webkassa",
                        fiscal_cashbox=TRAINING_CASHBOX, fiscal_login=TRAINING_LOGIN)
     with WebkassaEmulator() as wk:
@@ -131,8 +131,8 @@ def test_doctor_authorizes_and_reports_the_shift(memory_keyring: MemoryKeyring,
         assert "[FAIL] fiscal login" in _doctor(settings, monkeypatch, wk.urls["api"])
 
 
-def test_production_override_must_be_https(memory_keyring: MemoryKeyring,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.usefixtures("memory_keyring")
+def test_production_override_must_be_https(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = replace(Settings(), environment="prod", terminal_id="67e34d63-102f-4bd1-898e-370781d0074d",
                        client_id="X", fiscal_provider="webkassa", fiscal_cashbox="SWK1",
                        fiscal_login="a@b.kz")
