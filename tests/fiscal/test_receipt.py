@@ -35,6 +35,7 @@ def test_half_away_from_zero() -> None:
     assert vat_in(Decimal("0.58"), 16) == Decimal("0.08")  # exactly 0.08
     assert vat_in(Decimal("10.15"), 12) == Decimal("1.09")  # 1.0875 → 1.09
     assert vat_in(Decimal("-10.15"), 12) == Decimal("-1.09")  # away from zero
+    assert vat_in(Decimal("0.98"), 12) == Decimal("0.11")  # exactly 0.105: a tie goes up
 
 
 def test_receipt_total_must_equal_paid_amount() -> None:
