@@ -97,3 +97,18 @@ def _credentials(settings: Settings, environment: str) -> Any:
             f"No register API key or password in the keyring for {settings.fiscal_login!r} "
             f"({environment}); run `pos-app configure --fiscal-secrets-stdin`.")
     return WebkassaCredentials(api_key, settings.fiscal_login, password)
+
+
+def fiscal_extras(settings: Settings, till_environment: str, journal: Any) -> dict[str, Any]:
+    """``Runtime.extras`` for fiscal receipts: ``fiscal`` (the service) and ``fiscal_runtime``,
+    or ``fiscal_error`` (a sentence) when they are switched on but cannot work."""
+    import logging
+
+    try:
+        runtime = build_fiscal(settings, till_environment)
+    except FiscalSetupError as exc:
+        logging.getLogger("pos_app.fiscal").error("fiscal receipts unavailable: %s", exc)
+        return {"fiscal_error": str(exc)}
+    if runtime is None:
+        return {}
+    return {"fiscal": runtime.service(journal), "fiscal_runtime": runtime}

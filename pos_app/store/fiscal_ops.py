@@ -184,6 +184,10 @@ class FiscalLog:
             return self._select(where + " ORDER BY id", ())
         return self._select(where + " AND cashbox = ? ORDER BY id", (cashbox,))
 
+    def recent(self, limit: int) -> list[FiscalOp]:
+        """The ``limit`` newest rows, oldest first."""
+        return list(reversed(self._select("ORDER BY id DESC LIMIT ?", (int(limit),))))
+
     def all_ops(self) -> list[FiscalOp]:
         return self._select("ORDER BY id", ())
 

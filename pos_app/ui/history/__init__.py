@@ -23,7 +23,8 @@ def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None
     from pos_app.ui.history.window import HistoryWindow
 
     return HistoryWindow(
-        runtime.journal, tasks=tasks, refunds=RefundService(runtime.journal, runtime.client),
+        runtime.journal, tasks=tasks, refunds=RefundService(runtime.journal, runtime.client,
+                                                     runtime.extras.get("fiscal")),
         shifts=ShiftService(runtime.journal, runtime.reconciler), settings=runtime.settings,
         parent=parent,
     )  # fmt: skip

@@ -1,0 +1,233 @@
+"""Fiscal receipts in the till: registered in the background after "Approved", shown on the
+result page ("receipt being registered…", then the fiscal number and the OFD QR), and a banner
+while the register cannot take receipts. The queue never holds up the next payment.
+
+:func:`attach_fiscal` wires it into an assembled till when ``runtime.extras["fiscal"]`` holds a
+:class:`~pos_app.services.fiscal.FiscalService`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from pos_app.domain.payment import Payment, PaymentStatus
+from pos_app.store.fiscal_ops import FiscalOp, FiscalState
+from pos_app.ui.qr_widget import QrPayloadTooLong, QrWidget
+
+if TYPE_CHECKING:
+    from pos_app.services.fiscal import FiscalService
+    from pos_app.ui.app import Till
+    from pos_app.ui.tasks import Tasks
+
+log = logging.getLogger("pos_app.ui.fiscal")
+RETRY_MS = 30_000
+
+
+class FiscalController(QObject):
+    """Runs the fiscal queue on the task pool; reports each sale receipt and the register state."""
+
+    receipt_changed = Signal(str, object)  # invoice id, FiscalOp
+    register_problem = Signal(str)  # "" when the register takes receipts again
+
+    def __init__(self, service: FiscalService, tasks: Tasks, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.tasks = tasks
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.run_queue)
+
+    def fiscalize(self, invoice_id: str) -> None:
+        """Queue the sale receipt of a paid payment and send the queue, in the background."""
+        def work() -> FiscalOp | None:
+            self.service.enqueue_sale(invoice_id)
+            self.service.run_queue()
+            return self.service.log.sale_for(invoice_id)
+
+        self.tasks.run(work, lambda op: self._after(invoice_id, op), self._failed)
+
+    def run_queue(self) -> None:
+        self.tasks.run(self._send_all, self._after_queue, self._failed)
+
+    def reconcile(self) -> None:
+        """At start-up: queue, settle and send what a previous run left."""
+        self.tasks.run(lambda: (self.service.reconcile(), self._waiting())[1],
+                       self._after_queue, self._failed)
+
+    def _send_all(self) -> list[FiscalOp]:
+        self.service.run_queue()
+        return self._waiting()
+
+    def _waiting(self) -> list[FiscalOp]:
+        return self.service.log.open_ops(self.service.adapter.cashbox)
+
+    def _after(self, invoice_id: str, op: FiscalOp | None) -> None:
+        if op is not None:
+            self.receipt_changed.emit(invoice_id, op)
+        self._after_queue(self._waiting())
+
+    def _after_queue(self, waiting: list[FiscalOp]) -> None:
+        for op in self.service.log.recent(20):
+            self.receipt_changed.emit(op.invoice_id, op)
+        if waiting:
+            self.register_problem.emit(problem_text(waiting[0]))
+            self._retry.start()
+        else:
+            self.register_problem.emit("")
+            self._retry.stop()
+
+    def _failed(self, exc: BaseException) -> None:
+        log.error("fiscal task failed: %s", type(exc).__name__)
+        self.register_problem.emit(self.tr("Fiscal receipts cannot be registered right now."))
+
+
+def problem_text(op: FiscalOp) -> str:
+    """One sentence per register situation (reference §6.1 rule 9)."""
+    tr = _Tr.tr
+    code = op.error_code
+    if code == "7":
+        return tr("The cash register is blocked. Receipts wait in the queue; call support.")
+    if code == "11":
+        return tr("The register's shift is over 24 hours: close the shift (Z report). Receipts "
+                  "wait in the queue.")
+    if code == "18":
+        return tr("The register has had no link to the OFD for over 72 hours. Receipts wait in "
+                  "the queue; call support.")
+    if op.state is FiscalState.FAILED and not op.retryable:
+        return tr("The cash register refused a receipt (error %1). Call support.").replace(
+            "%1", code)
+    return tr("The cash register cannot be reached. Receipts wait in the queue and go out "
+              "automatically; do not ring the sale up again.")
+
+
+class _Tr(QObject):
+    @classmethod
+    def tr(cls, text: str) -> str:  # type: ignore[override]
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("FiscalReceipt", text)
+
+
+class FiscalReceiptView(QWidget):
+    """The fiscal part of the result page: state, fiscal number, shift, date, OFD QR."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fiscalReceipt")
+        self.state = QLabel(self)
+        self.state.setObjectName("fiscalState")
+        self.state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.state.setWordWrap(True)
+        self.facts = QLabel(self)
+        self.facts.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.qr = QrWidget(self, minimum_px=140)
+        self.qr.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        for widget in (self.state, self.facts):
+            layout.addWidget(widget)
+        layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.invoice_id = ""
+        self.setVisible(False)
+
+    def follow(self, payment: Payment) -> None:
+        """The result page now shows ``payment``: pending if paid, hidden otherwise."""
+        self.invoice_id = payment.invoice_id
+        if payment.status is PaymentStatus.PAID:
+            self.state.setText(_Tr.tr("Fiscal receipt being registered…"))
+            self.facts.setText("")
+            self.qr.clear()
+            self.qr.setVisible(False)
+            self.setVisible(True)
+        else:
+            self.setVisible(False)
+
+    def update_op(self, invoice_id: str, op: FiscalOp, result: Any = None) -> None:
+        if invoice_id != self.invoice_id or op.kind != "sale":
+            return
+        self.setVisible(True)
+        if op.state is not FiscalState.DONE or result is None:
+            waiting = (_Tr.tr("Fiscal receipt being registered…")
+                       if op.state in (FiscalState.PREPARED, FiscalState.SENT)
+                       else problem_text(op))
+            self.state.setText(waiting)
+            return
+        text = _Tr.tr("Fiscal receipt %1").replace("%1", result.fiscal_number)
+        if result.offline:
+            text += " " + _Tr.tr("(autonomous mode)")
+        self.state.setText(text)
+        rows = [_Tr.tr("Shift %1, receipt %2").replace("%1", str(result.shift_number))
+                .replace("%2", str(result.order_number)),
+                result.date_time,
+                _Tr.tr("Register %1").replace("%1", result.registration_number)]
+        self.facts.setText("\n".join(r for r in rows if r))
+        try:
+            self.qr.set_payload(result.ticket_url)
+            self.qr.setVisible(bool(result.ticket_url))
+        except QrPayloadTooLong:
+            self.qr.setVisible(False)
+
+
+class FiscalBanner(QLabel):
+    """Shown while the register cannot take receipts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fiscalBanner")
+        self.setWordWrap(True)
+        self.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
+        self.setVisible(False)
+
+    def set_problem(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+@dataclass
+class FiscalUi:
+    controller: FiscalController
+    view: FiscalReceiptView
+    banner: FiscalBanner
+
+
+def attach_fiscal(till: Till) -> FiscalUi | None:
+    """Wire fiscal receipts into ``till`` when the runtime has a fiscal service."""
+    service = till.runtime.extras.get("fiscal")
+    if service is None:
+        problem = till.runtime.extras.get("fiscal_error")
+        if problem:
+            banner = FiscalBanner(till.window)
+            till.window._root.insertWidget(1, banner)
+            banner.set_problem(str(problem))
+        return None
+    controller = FiscalController(service, till.tasks, till.window)
+    view = FiscalReceiptView()
+    result_panel = till.window.activity.result
+    result_layout = result_panel.layout()
+    assert isinstance(result_layout, QVBoxLayout)
+    result_layout.insertWidget(result_layout.count() - 2, view)
+    banner = FiscalBanner(till.window)
+    till.window._root.insertWidget(1, banner)
+
+    def on_finished(payment: Payment, _note: str) -> None:
+        view.follow(payment)
+        if payment.status is PaymentStatus.PAID:
+            controller.fiscalize(payment.invoice_id)
+
+    def on_receipt(invoice_id: str, op: FiscalOp) -> None:
+        view.update_op(invoice_id, op, service.result_of(op))
+
+    till.controller.finished.connect(on_finished)
+    controller.receipt_changed.connect(on_receipt)
+    controller.register_problem.connect(banner.set_problem)
+    ui = FiscalUi(controller, view, banner)
+    till.runtime.extras["fiscal_ui"] = ui
+    controller.reconcile()
+    return ui

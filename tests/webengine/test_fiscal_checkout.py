@@ -1,0 +1,94 @@
+"""Fiscal receipts in the real window: a card payment through QtWebEngine and the ePay emulator,
+then the fiscal receipt from the Webkassa training emulator in the background (issue 15)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import zxingcpp
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from pos_app.domain.payment import PaymentStatus
+from pos_app.store.fiscal_ops import FiscalState
+from pos_app.store.settings import Settings
+from pos_app.training import Emulator
+from pos_app.ui.app import Till
+from pos_app.ui.controller import Stage
+from tests.webengine.helpers import (
+    TIMEOUT,
+    make_till,
+    type_amount_and_enter,
+    type_card,
+    wait_for_card_form,
+)
+
+pytestmark = pytest.mark.webengine
+
+
+@pytest.fixture
+def fiscal_settings(settings: Settings) -> Settings:
+    return replace(settings, fiscal_provider="webkassa")
+
+
+def _pay(qtbot: QtBot, till: Till, amount: str) -> None:
+    type_amount_and_enter(qtbot, till, amount)
+    frame = wait_for_card_form(qtbot, till)
+    type_card(qtbot, till, frame, "4405639704015096", "0127", "321")
+    qtbot.waitUntil(lambda: till.controller.stage is Stage.RESULT, timeout=TIMEOUT)
+
+
+def _decode(widget: object) -> list[str]:
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)  # type: ignore[attr-defined]
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return [r.text for r in found]
+
+
+def test_card_payment_gets_a_fiscal_receipt_with_a_scannable_qr(
+        qtbot: QtBot, home: object, emulator: Emulator, fiscal_settings: Settings) -> None:
+    till = make_till(qtbot, emulator, fiscal_settings)
+    ui = till.runtime.extras["fiscal_ui"]
+    wk = till.runtime.extras["fiscal_runtime"].emulator
+    _pay(qtbot, till, "1500,50")
+    payment = till.runtime.journal.recent(1)[0]
+    assert payment.status is PaymentStatus.PAID
+    assert ui.view.isVisible()
+    qtbot.waitUntil(lambda: "Fiscal receipt " in ui.view.state.text()
+                    and "registered" not in ui.view.state.text(), timeout=TIMEOUT)
+    (check,) = wk.register.all_checks()
+    assert check["key"] == f"pos-S-{payment.invoice_id}" and check["total"] == "1500.50"
+    assert check["number"] in ui.view.state.text()
+    assert _decode(ui.view.qr) == [check["ticket_url"]]
+    assert not ui.banner.isVisible()
+    assert till.window.entry.amount.isEnabled()  # the next amount can be typed at once
+    import os
+
+    if os.environ.get("POS_APP_SCREENSHOTS"):
+        till.window.grab().save(os.path.join(os.environ["POS_APP_SCREENSHOTS"], "fiscal-result.png"))
+    till.close()
+
+
+def test_blocked_register_queues_the_receipt_with_a_banner(
+        qtbot: QtBot, home: object, emulator: Emulator, fiscal_settings: Settings) -> None:
+    till = make_till(qtbot, emulator, fiscal_settings)
+    ui = till.runtime.extras["fiscal_ui"]
+    wk = till.runtime.extras["fiscal_runtime"].emulator
+    wk.set_cashbox(status="blocked")
+    _pay(qtbot, till, "700")
+    qtbot.waitUntil(lambda: ui.banner.isVisible(), timeout=TIMEOUT)
+    assert "blocked" in ui.banner.text()
+    assert "blocked" in ui.view.state.text()
+    service = till.runtime.extras["fiscal"]
+    payment = till.runtime.journal.recent(1)[0]
+    op = service.log.sale_for(payment.invoice_id)
+    assert op.state is FiscalState.FAILED and op.retryable and wk.register.registrations == 0
+    wk.set_cashbox(status="active")
+    ui.controller.run_queue()
+    qtbot.waitUntil(lambda: not ui.banner.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: service.log.sale_for(payment.invoice_id).state is FiscalState.DONE,
+                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "Fiscal receipt " in ui.view.state.text()
+                    and "registered" not in ui.view.state.text(), timeout=TIMEOUT)
+    assert wk.register.registrations == 1
+    till.close()
