@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from pos_app.ui.tasks import Tasks
 
 log = logging.getLogger("pos_app.ui.fiscal")
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 RETRY_MS = 30_000
 
 
@@ -89,29 +90,22 @@ class FiscalController(QObject):
 
 def problem_text(op: FiscalOp) -> str:
     """One sentence per register situation (reference §6.1 rule 9)."""
-    tr = _Tr.tr
     code = op.error_code
     if code == "7":
-        return tr("The cash register is blocked. Receipts wait in the queue; call support.")
+        return translate("Fiscal", "The cash register is blocked. Receipts wait in the "
+                                   "queue; call support.")
     if code == "11":
-        return tr("The register's shift is over 24 hours: close the shift (Z report). Receipts "
-                  "wait in the queue.")
+        return translate("Fiscal", "The register's shift is over 24 hours: close the shift "
+                                   "(Z report). Receipts wait in the queue.")
     if code == "18":
-        return tr("The register has had no link to the OFD for over 72 hours. Receipts wait in "
-                  "the queue; call support.")
+        return translate("Fiscal", "The register has had no link to the OFD for over 72 "
+                                   "hours. Receipts wait in the queue; call support.")
     if op.state is FiscalState.FAILED and not op.retryable:
-        return tr("The cash register refused a receipt (error %1). Call support.").replace(
-            "%1", code)
-    return tr("The cash register cannot be reached. Receipts wait in the queue and go out "
-              "automatically; do not ring the sale up again.")
-
-
-class _Tr(QObject):
-    @classmethod
-    def tr(cls, text: str) -> str:  # type: ignore[override]
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("FiscalReceipt", text)
+        text = translate("Fiscal", "The cash register refused a receipt (error %1). Call "
+                                   "support.")
+        return text.replace("%1", code)
+    return translate("Fiscal", "The cash register cannot be reached. Receipts wait in the "
+                               "queue and go out automatically; do not ring the sale up again.")
 
 
 class FiscalReceiptView(QWidget):
@@ -141,7 +135,7 @@ class FiscalReceiptView(QWidget):
         """The result page now shows ``payment``: pending if paid, hidden otherwise."""
         self.invoice_id = payment.invoice_id
         if payment.status is PaymentStatus.PAID:
-            self.state.setText(_Tr.tr("Fiscal receipt being registered…"))
+            self.state.setText(translate("Fiscal", "Fiscal receipt being registered…"))
             self.facts.setText("")
             self.qr.clear()
             self.qr.setVisible(False)
@@ -154,19 +148,21 @@ class FiscalReceiptView(QWidget):
             return
         self.setVisible(True)
         if op.state is not FiscalState.DONE or result is None:
-            waiting = (_Tr.tr("Fiscal receipt being registered…")
+            # the reason is in the banner above; the result page stays short
+            waiting = (translate("Fiscal", "Fiscal receipt being registered…")
                        if op.state in (FiscalState.PREPARED, FiscalState.SENT)
-                       else problem_text(op))
+                       else translate("Fiscal", "Fiscal receipt queued"))
             self.state.setText(waiting)
             return
-        text = _Tr.tr("Fiscal receipt %1").replace("%1", result.fiscal_number)
+        text = translate("Fiscal", "Fiscal receipt %1").replace("%1", result.fiscal_number)
         if result.offline:
-            text += " " + _Tr.tr("(autonomous mode)")
+            text += " " + translate("Fiscal", "(autonomous mode)")
         self.state.setText(text)
-        rows = [_Tr.tr("Shift %1, receipt %2").replace("%1", str(result.shift_number))
+        shift = translate("Fiscal", "Shift %1, receipt %2")
+        rows = [shift.replace("%1", str(result.shift_number))
                 .replace("%2", str(result.order_number)),
                 result.date_time,
-                _Tr.tr("Register %1").replace("%1", result.registration_number)]
+                translate("Fiscal", "Register %1").replace("%1", result.registration_number)]
         self.facts.setText("\n".join(r for r in rows if r))
         try:
             self.qr.set_payload(result.ticket_url)

@@ -78,7 +78,7 @@ def test_blocked_register_queues_the_receipt_with_a_banner(
     _pay(qtbot, till, "700")
     qtbot.waitUntil(lambda: ui.banner.isVisible(), timeout=TIMEOUT)
     assert "blocked" in ui.banner.text()
-    assert "blocked" in ui.view.state.text()
+    assert ui.view.state.text() == "Fiscal receipt queued"
     service = till.runtime.extras["fiscal"]
     payment = till.runtime.journal.recent(1)[0]
     op = service.log.sale_for(payment.invoice_id)
@@ -91,4 +91,36 @@ def test_blocked_register_queues_the_receipt_with_a_banner(
     qtbot.waitUntil(lambda: "Fiscal receipt " in ui.view.state.text()
                     and "registered" not in ui.view.state.text(), timeout=TIMEOUT)
     assert wk.register.registrations == 1
+    till.close()
+
+
+@pytest.mark.parametrize("language", ["ru", "kk", "en"])
+def test_fiscal_result_and_banner_in_each_language(
+        qtbot: QtBot, home: object, emulator: Emulator, fiscal_settings: Settings,
+        language: str) -> None:
+    """Renders the fiscal result and the register banner; with POS_APP_SCREENSHOTS set, saves
+    them (the README's pictures come from here)."""
+    import os
+
+    from pos_app.ui import i18n
+
+    i18n.set_language(language)
+    till = make_till(qtbot, emulator, replace(fiscal_settings, language=language))
+    ui = till.runtime.extras["fiscal_ui"]
+    wk = till.runtime.extras["fiscal_runtime"].emulator
+    _pay(qtbot, till, "2500")
+    qtbot.waitUntil(lambda: wk.register.registrations == 1, timeout=TIMEOUT)
+    number = str(wk.register.all_checks()[0]["number"])
+    qtbot.waitUntil(lambda: number in ui.view.state.text(), timeout=TIMEOUT)
+    assert ui.view.qr.isVisible()
+    out = os.environ.get("POS_APP_SCREENSHOTS")
+    if out:
+        till.window.grab().save(os.path.join(out, f"fiscal-result-{language}.png"))
+    wk.add_fault("*", "drop_before", count=100)
+    _pay(qtbot, till, "700")
+    qtbot.waitUntil(lambda: ui.banner.isVisible(), timeout=TIMEOUT)
+    assert ui.banner.text() and ui.view.state.text() not in ("", ui.banner.text())
+    if out:
+        till.window.grab().save(os.path.join(out, f"fiscal-banner-{language}.png"))
+    wk.clear_faults()
     till.close()

@@ -18,16 +18,16 @@ INTEGERS = ("fiscal_vat_percent", "fiscal_paper_mm")
 CHOICES = ("fiscal_provider", "fiscal_environment")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FiscalSettings", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 def add_fiscal_tab(dialog: SettingsDialog) -> None:
     options = {
-        "fiscal_provider": [("none", _tr("No fiscal receipts")), ("webkassa", "Webkassa")],
-        "fiscal_environment": [("auto", _tr("Same as the till")),
-                               ("test", _tr("Webkassa test")),
-                               ("prod", _tr("Webkassa production"))],
+        "fiscal_provider": [("none", translate("Fiscal", "No fiscal receipts")),
+                            ("webkassa", "Webkassa")],
+        "fiscal_environment": [("auto", translate("Fiscal", "Same as the till")),
+                               ("test", translate("Fiscal", "Webkassa test")),
+                               ("prod", translate("Fiscal", "Webkassa production"))],
     }
     for name, values in options.items():
         combo = QComboBox(dialog)
@@ -43,19 +43,21 @@ def add_fiscal_tab(dialog: SettingsDialog) -> None:
         secret = QLineEdit(dialog)
         secret.setObjectName(name)
         secret.setEchoMode(QLineEdit.EchoMode.Password)
-        secret.setPlaceholderText(_tr("Kept in the keyring; leave empty to keep it"))
+        secret.setPlaceholderText(translate("Fiscal", "Kept in the keyring; leave empty to "
+                                                      "keep it"))
         dialog.fields[name] = secret
     dialog.tabs.addTab(dialog._page([
-        ("fiscal_provider", _tr("Cloud cash register")),
-        ("fiscal_environment", _tr("Register environment")),
-        ("fiscal_cashbox", _tr("Cashbox unique number (ZNM)")),
-        ("fiscal_login", _tr("Register login")),
-        ("fiscal_api_key", _tr("API key")), ("fiscal_password", _tr("Password")),
-        ("fiscal_vat_percent", _tr("VAT rate, % (-1 = no VAT)")),
-        ("fiscal_item_name", _tr("Item name on the receipt")),
-        ("fiscal_section", _tr("Section")),
-        ("fiscal_paper_mm", _tr("Receipt width, mm (58 or 80)")),
-    ]), _tr("Fiscal receipts"))
+        ("fiscal_provider", translate("Fiscal", "Cloud cash register")),
+        ("fiscal_environment", translate("Fiscal", "Register environment")),
+        ("fiscal_cashbox", translate("Fiscal", "Cashbox unique number (ZNM)")),
+        ("fiscal_login", translate("Fiscal", "Register login")),
+        ("fiscal_api_key", translate("Fiscal", "API key")),
+        ("fiscal_password", translate("Fiscal", "Password")),
+        ("fiscal_vat_percent", translate("Fiscal", "VAT rate, % (-1 = no VAT)")),
+        ("fiscal_item_name", translate("Fiscal", "Item name on the receipt")),
+        ("fiscal_section", translate("Fiscal", "Section")),
+        ("fiscal_paper_mm", translate("Fiscal", "Receipt width, mm (58 or 80)")),
+    ]), translate("Fiscal", "Fiscal receipts"))
 
 
 def load(dialog: SettingsDialog, settings: Settings) -> None:
@@ -74,7 +76,7 @@ def collect(dialog: SettingsDialog, values: dict[str, object], problems: dict[st
         try:
             values[name] = int(str(dialog.value(name)))
         except ValueError:
-            problems[name] = _tr("Type a whole number.")
+            problems[name] = translate("Fiscal", "Type a whole number.")
             values[name] = getattr(dialog.original, name)
 
 
@@ -89,9 +91,10 @@ def store_secrets(dialog: SettingsDialog, settings: Settings) -> str:
         return ""
     environment = fiscal_environment(settings, settings.environment)
     if settings.fiscal_provider != "webkassa" or environment not in ("test", "prod"):
-        return _tr("Register secrets are kept for Webkassa test or production only.")
+        return translate("Fiscal", "Register secrets are kept for Webkassa test or "
+                                   "production only.")
     if not (api_key and password and settings.fiscal_login):
-        return _tr("Type the login, the API key and the password together.")
+        return translate("Fiscal", "Type the login, the API key and the password together.")
     try:
         store_fiscal_secrets("webkassa", environment, settings.fiscal_login, api_key, password)
     except (CredentialError, ValueError) as exc:
