@@ -79,6 +79,7 @@ class Settings:
     fiscal_item_name: str = "Товар"
     fiscal_section: str = ""
     fiscal_paper_mm: int = 80
+    receipt_printer: str = ""  # ESC/POS: tcp://host:9100, usb://VID:PID, serial:///dev/…
     load_warning: str = field(default="", compare=False)
 
     def validate(self) -> dict[str, str]:

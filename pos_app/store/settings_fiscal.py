@@ -7,7 +7,8 @@
 * ``fiscal_login``: the Webkassa cashier login (its password and the API key: OS keyring);
 * ``fiscal_vat_percent``: the VAT rate, ``-1`` for a seller without VAT;
 * ``fiscal_item_name``, ``fiscal_section``: what a free-amount receipt line says;
-* ``fiscal_paper_mm``: 80 or 58 (the width of the register's print lines).
+* ``fiscal_paper_mm``: 80 or 58 (the width of the register's print lines);
+* ``receipt_printer``: the ESC/POS printer receipts are printed on ("" = none).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from typing import Any
 PROVIDERS = ("none", "webkassa")
 FISCAL_ENVIRONMENTS = ("auto", "training", "test", "prod")
 _CASHBOX = re.compile(r"[A-Za-z0-9-]{1,50}")
+_PRINTER = re.compile(r"tcp://[A-Za-z0-9.\-\[\]:]+|usb://[0-9A-Fa-f]{4}:[0-9A-Fa-f]{4}"
+                      r"|(serial|file):///[A-Za-z0-9_./\-]+")
 
 
 def fiscal_environment(settings: Any, till_environment: str) -> str:
@@ -59,4 +62,8 @@ def fiscal_problems(settings: Any) -> dict[str, str]:
         errors["fiscal_section"] = "At most 50 characters."
     if settings.fiscal_paper_mm not in (58, 80):
         errors["fiscal_paper_mm"] = "58 or 80."
+    printer = settings.receipt_printer
+    if printer and (len(printer) > 200 or not _PRINTER.fullmatch(printer)):
+        errors["receipt_printer"] = ("tcp://host[:port], usb://VID:PID, serial:///dev/… or "
+                                     "file:///dev/…")
     return errors

@@ -34,6 +34,7 @@ class FiscalController(QObject):
 
     receipt_changed = Signal(str, object)  # invoice id, FiscalOp
     register_problem = Signal(str)  # "" when the register takes receipts again
+    printed = Signal(str, str)  # invoice id, "" or the printer's problem
 
     def __init__(self, service: FiscalService, tasks: Tasks, parent: QObject | None = None
                  ) -> None:
@@ -43,9 +44,14 @@ class FiscalController(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.run_queue)
+        self.printer = ""  # settings.receipt_printer
+        self.paper_mm = 80
+        self._to_print: set[str] = set()  # paid in this session, receipt not printed yet
 
     def fiscalize(self, invoice_id: str) -> None:
         """Queue the sale receipt of a paid payment and send the queue, in the background."""
+        if self.printer:
+            self._to_print.add(invoice_id)
         def work() -> FiscalOp | None:
             self.service.enqueue_sale(invoice_id)
             self.service.run_queue()
@@ -71,17 +77,42 @@ class FiscalController(QObject):
     def _after(self, invoice_id: str, op: FiscalOp | None) -> None:
         if op is not None:
             self.receipt_changed.emit(invoice_id, op)
+            self._print_if_done(op)
         self._after_queue(self._waiting())
 
     def _after_queue(self, waiting: list[FiscalOp]) -> None:
         for op in self.service.log.recent(20):
             self.receipt_changed.emit(op.invoice_id, op)
+            self._print_if_done(op)
         if waiting:
             self.register_problem.emit(problem_text(waiting[0]))
             self._retry.start()
         else:
             self.register_problem.emit("")
             self._retry.stop()
+
+    def _print_if_done(self, op: FiscalOp) -> None:
+        if op.kind != "sale" or op.state is not FiscalState.DONE:
+            return
+        if op.invoice_id not in self._to_print:
+            return
+        self._to_print.discard(op.invoice_id)
+        result = self.service.result_of(op)
+        if result is None:
+            return
+        target, paper = self.printer, self.paper_mm
+
+        def work() -> str:
+            from pos_app.printing.escpos_print import PrinterError, print_receipt
+
+            try:
+                print_receipt(target, result.print_lines, paper_mm=paper)
+            except PrinterError as exc:
+                return str(exc)
+            return ""
+
+        self.tasks.run(work, lambda problem: self.printed.emit(op.invoice_id, problem),
+                       self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         log.error("fiscal task failed: %s", type(exc).__name__)
@@ -123,11 +154,16 @@ class FiscalReceiptView(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qr = QrWidget(self, minimum_px=140)
         self.qr.setVisible(False)
+        self.printer_note = QLabel(self)
+        self.printer_note.setObjectName("fiscalPrinter")
+        self.printer_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.printer_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         for widget in (self.state, self.facts):
             layout.addWidget(widget)
         layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.printer_note)
         self.invoice_id = ""
         self.setVisible(False)
 
@@ -139,6 +175,7 @@ class FiscalReceiptView(QWidget):
             self.facts.setText("")
             self.qr.clear()
             self.qr.setVisible(False)
+            self.printer_note.setText("")
             self.setVisible(True)
         else:
             self.setVisible(False)
@@ -169,6 +206,12 @@ class FiscalReceiptView(QWidget):
             self.qr.setVisible(bool(result.ticket_url))
         except QrPayloadTooLong:
             self.qr.setVisible(False)
+
+
+    def show_printed(self, invoice_id: str, problem: str) -> None:
+        if invoice_id != self.invoice_id:
+            return
+        self.printer_note.setText(problem or translate("Fiscal", "Receipt printed."))
 
 
 class FiscalBanner(QLabel):
@@ -204,6 +247,8 @@ def attach_fiscal(till: Till) -> FiscalUi | None:
             banner.set_problem(str(problem))
         return None
     controller = FiscalController(service, till.tasks, till.window)
+    controller.printer = till.runtime.settings.receipt_printer
+    controller.paper_mm = till.runtime.settings.fiscal_paper_mm
     view = FiscalReceiptView()
     result_panel = till.window.activity.result
     result_layout = result_panel.layout()
@@ -223,6 +268,7 @@ def attach_fiscal(till: Till) -> FiscalUi | None:
     till.controller.finished.connect(on_finished)
     controller.receipt_changed.connect(on_receipt)
     controller.register_problem.connect(banner.set_problem)
+    controller.printed.connect(view.show_printed)
     ui = FiscalUi(controller, view, banner)
     till.runtime.extras["fiscal_ui"] = ui
     controller.reconcile()

@@ -1546,6 +1546,14 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>Receipt printed.</source>
+        <translation>Receipt printed.</translation>
+    </message>
+    <message>
+        <source>Receipt printer (tcp://host:9100, usb://…)</source>
+        <translation>Receipt printer (tcp://host:9100, usb://…)</translation>
+    </message>
+    <message>
         <source>Fiscal receipt queued</source>
         <translation>Fiscal receipt queued</translation>
     </message>

@@ -1546,6 +1546,14 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>Receipt printed.</source>
+        <translation>Чек басып шығарылды.</translation>
+    </message>
+    <message>
+        <source>Receipt printer (tcp://host:9100, usb://…)</source>
+        <translation>Чек принтері (tcp://хост:9100, usb://…)</translation>
+    </message>
+    <message>
         <source>Fiscal receipt queued</source>
         <translation>Фискалдық чек кезекте</translation>
     </message>

@@ -1549,6 +1549,14 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>Receipt printed.</source>
+        <translation>Чек напечатан.</translation>
+    </message>
+    <message>
+        <source>Receipt printer (tcp://host:9100, usb://…)</source>
+        <translation>Принтер чеков (tcp://хост:9100, usb://…)</translation>
+    </message>
+    <message>
         <source>Fiscal receipt queued</source>
         <translation>Фискальный чек в очереди</translation>
     </message>

@@ -124,3 +124,27 @@ def test_fiscal_result_and_banner_in_each_language(
         till.window.grab().save(os.path.join(out, f"fiscal-banner-{language}.png"))
     wk.clear_faults()
     till.close()
+
+
+def test_the_receipt_is_printed_on_the_network_printer(
+        qtbot: QtBot, home: object, emulator: Emulator, fiscal_settings: Settings) -> None:
+    from tests.support.network_printer import NetworkPrinter, decode
+
+    printer = NetworkPrinter()
+    try:
+        till = make_till(qtbot, emulator, replace(fiscal_settings, receipt_printer=printer.url))
+        ui = till.runtime.extras["fiscal_ui"]
+        _pay(qtbot, till, "990")
+        qtbot.waitUntil(lambda: bool(printer.jobs), timeout=TIMEOUT)
+        (check,) = till.runtime.extras["fiscal_runtime"].emulator.register.all_checks()
+        decoded = decode(printer.jobs[0])
+        assert decoded.qrs() == [check["ticket_url"]]
+        assert any(check["number"] in text for text in decoded.texts())
+        assert any("990.00" in text for text in decoded.texts())
+        qtbot.waitUntil(lambda: ui.view.printer_note.text() != "", timeout=TIMEOUT)
+        ui.controller.run_queue()  # later queue runs never print the same receipt again
+        qtbot.waitUntil(lambda: not ui.controller.tasks.running, timeout=TIMEOUT)
+        assert len(printer.jobs) == 1
+        till.close()
+    finally:
+        printer.close()

@@ -13,7 +13,8 @@ from pos_app.store.settings import Settings
 if TYPE_CHECKING:
     from pos_app.ui.dialogs.settings_dialog import SettingsDialog
 
-TEXT = ("fiscal_cashbox", "fiscal_login", "fiscal_item_name", "fiscal_section")
+TEXT = ("fiscal_cashbox", "fiscal_login", "fiscal_item_name", "fiscal_section",
+        "receipt_printer")
 INTEGERS = ("fiscal_vat_percent", "fiscal_paper_mm")
 CHOICES = ("fiscal_provider", "fiscal_environment")
 
@@ -57,6 +58,7 @@ def add_fiscal_tab(dialog: SettingsDialog) -> None:
         ("fiscal_item_name", translate("Fiscal", "Item name on the receipt")),
         ("fiscal_section", translate("Fiscal", "Section")),
         ("fiscal_paper_mm", translate("Fiscal", "Receipt width, mm (58 or 80)")),
+        ("receipt_printer", translate("Fiscal", "Receipt printer (tcp://host:9100, usb://…)")),
     ]), translate("Fiscal", "Fiscal receipts"))
 
 
