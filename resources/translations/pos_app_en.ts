@@ -1546,6 +1546,14 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>The register&apos;s shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
+        <translation>The register&apos;s shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</translation>
+    </message>
+    <message>
+        <source>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</source>
+        <translation>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</translation>
+    </message>
+    <message>
         <source>Receipt printed.</source>
         <translation>Receipt printed.</translation>
     </message>

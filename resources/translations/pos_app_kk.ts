@@ -1546,6 +1546,14 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>The register&apos;s shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
+        <translation>БКМ ауысымын жабу мүмкін болмады: кейбір чектерді касса әлі растамады немесе ол қолжетімсіз. Бір минуттан кейін қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</source>
+        <translation>Бұл төлемнің тіркелген фискалдық чегі әлі жоқ, ал қайтару чегі соған сілтеме жасауы керек. Тіркелгенін күтіп, содан кейін қайтарыңыз.</translation>
+    </message>
+    <message>
         <source>Receipt printed.</source>
         <translation>Чек басып шығарылды.</translation>
     </message>

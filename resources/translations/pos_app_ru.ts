@@ -1549,6 +1549,14 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>The register&apos;s shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
+        <translation>Смену ККМ не удалось закрыть: часть чеков ещё не подтверждена кассой, или она недоступна. Повторите через минуту.</translation>
+    </message>
+    <message>
+        <source>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</source>
+        <translation>У этого платежа ещё нет зарегистрированного фискального чека, а чек возврата должен ссылаться на него. Дождитесь регистрации, затем сделайте возврат.</translation>
+    </message>
+    <message>
         <source>Receipt printed.</source>
         <translation>Чек напечатан.</translation>
     </message>

@@ -256,3 +256,22 @@ def test_journal_csv_appends_the_fiscal_columns(wk: WebkassaEmulator, journal: J
     assert (rows[0]["fiscal_status"], rows[0]["fiscal_number"]) == ("done", done.fiscal_number)
     assert rows[0]["fiscal_ticket_url"] == done.ticket_url
     assert rows[1]["fiscal_status"] == "none"
+
+
+def test_our_z_report_closes_the_register_shift_after_the_queue(
+        wk: WebkassaEmulator, journal: Journal, fiscal: FiscalService) -> None:
+    from pos_app.services.reports import ShiftService
+    from pos_app.store.shifts import ShiftError
+
+    shifts = ShiftService(journal, None, fiscal=fiscal)
+    shifts.open()
+    op = fiscal.enqueue_sale(paid(journal).invoice_id)  # queued, not sent yet
+    wk.add_fault("*", "drop_before", count=100)
+    with pytest.raises(ShiftError) as info:
+        shifts.close()
+    assert info.value.code == "fiscal_not_closed"
+    assert shifts.current() is not None  # our shift stays open too
+    wk.clear_faults()
+    report, _ = shifts.close()
+    assert report.kind == "Z" and fiscal.log.get(op.id).state is FiscalState.DONE
+    assert wk.state()["cashboxes"]["SWK00000001"]["shift"] is None  # the register's closed

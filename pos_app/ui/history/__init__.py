@@ -25,7 +25,8 @@ def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None
     return HistoryWindow(
         runtime.journal, tasks=tasks, refunds=RefundService(runtime.journal, runtime.client,
                                                      runtime.extras.get("fiscal")),
-        shifts=ShiftService(runtime.journal, runtime.reconciler), settings=runtime.settings,
+        shifts=ShiftService(runtime.journal, runtime.reconciler,
+                            fiscal=runtime.extras.get("fiscal")), settings=runtime.settings,
         parent=parent,
     )  # fmt: skip
 
