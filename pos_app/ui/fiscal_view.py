@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("pos_app.ui.fiscal")
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 RETRY_MS = 30_000
+WARN_HOURS = 1.0
 
 
 class FiscalController(QObject):
@@ -88,8 +89,25 @@ class FiscalController(QObject):
             self.register_problem.emit(problem_text(waiting[0]))
             self._retry.start()
         else:
-            self.register_problem.emit("")
             self._retry.stop()
+            self.tasks.run(self._hours_left, self._shift_warning, lambda _exc: None)
+
+    def _hours_left(self) -> float | None:
+        from pos_app.fiscal.errors import FiscalError
+
+        try:
+            return self.service.adapter.status().hours_left
+        except FiscalError:
+            return None
+
+    def _shift_warning(self, hours_left: float | None) -> None:
+        """An hour before the register's 24-hour limit, the banner says to close the shift."""
+        if hours_left is not None and hours_left < WARN_HOURS:
+            self.register_problem.emit(translate(
+                "Fiscal", "The register's shift reaches its 24-hour limit within an hour: "
+                          "close the shift (Z report) soon."))
+        else:
+            self.register_problem.emit("")
 
     def _print_if_done(self, op: FiscalOp) -> None:
         if op.kind != "sale" or op.state is not FiscalState.DONE:

@@ -1546,6 +1546,10 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>The register&apos;s shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
+        <translation>The register&apos;s shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</translation>
+    </message>
+    <message>
         <source>The register&apos;s shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
         <translation>The register&apos;s shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</translation>
     </message>

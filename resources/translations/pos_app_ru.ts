@@ -1549,6 +1549,10 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>The register&apos;s shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
+        <translation>Смена ККМ достигнет предела в 24 часа меньше чем через час: скоро закройте смену (Z-отчёт).</translation>
+    </message>
+    <message>
         <source>The register&apos;s shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
         <translation>Смену ККМ не удалось закрыть: часть чеков ещё не подтверждена кассой, или она недоступна. Повторите через минуту.</translation>
     </message>

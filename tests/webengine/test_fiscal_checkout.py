@@ -148,3 +148,18 @@ def test_the_receipt_is_printed_on_the_network_printer(
         till.close()
     finally:
         printer.close()
+
+
+def test_an_hour_before_the_24_hour_limit_the_banner_warns(
+        qtbot: QtBot, home: object, emulator: Emulator, fiscal_settings: Settings) -> None:
+    till = make_till(qtbot, emulator, fiscal_settings)
+    ui = till.runtime.extras["fiscal_ui"]
+    wk = till.runtime.extras["fiscal_runtime"].emulator
+    _pay(qtbot, till, "100")
+    qtbot.waitUntil(lambda: wk.register.registrations == 1, timeout=TIMEOUT)
+    assert not ui.banner.isVisible()
+    wk.register.advance(23.5 * 3600)
+    _pay(qtbot, till, "200")
+    qtbot.waitUntil(lambda: ui.banner.isVisible(), timeout=TIMEOUT)
+    assert "24-hour limit" in ui.banner.text()
+    till.close()
