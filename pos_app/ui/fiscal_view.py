@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
@@ -247,6 +247,19 @@ class FiscalBanner(QLabel):
         self.setVisible(bool(text))
 
 
+DISPLAY_HINT = QT_TRANSLATE_NOOP("CustomerDisplay", "Your fiscal receipt: scan to check it")
+
+
+def show_on_display(display: Any, ticket_url: str) -> None:
+    """The OFD QR of the receipt on the customer display, in the customer's language."""
+    try:
+        display.code.set_payload(ticket_url)
+    except QrPayloadTooLong:
+        return
+    display.code.setVisible(True)
+    display.hint.setText(display.catalogue.text("CustomerDisplay", str(DISPLAY_HINT)))
+
+
 @dataclass
 class FiscalUi:
     controller: FiscalController
@@ -281,7 +294,10 @@ def attach_fiscal(till: Till) -> FiscalUi | None:
             controller.fiscalize(payment.invoice_id)
 
     def on_receipt(invoice_id: str, op: FiscalOp) -> None:
-        view.update_op(invoice_id, op, service.result_of(op))
+        result = service.result_of(op)
+        view.update_op(invoice_id, op, result)
+        if till.display is not None and result is not None and invoice_id == view.invoice_id:
+            show_on_display(till.display, result.ticket_url)
 
     till.controller.finished.connect(on_finished)
     controller.receipt_changed.connect(on_receipt)

@@ -72,6 +72,10 @@
     </context>
     <context>
         <name>CustomerDisplay</name>
+    <message>
+        <source>Your fiscal receipt: scan to check it</source>
+        <translation>Your fiscal receipt: scan to check it</translation>
+    </message>
         <message>
             <source>Welcome</source>
             <translation>Welcome</translation>

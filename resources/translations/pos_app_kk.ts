@@ -73,6 +73,10 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
+        <source>Your fiscal receipt: scan to check it</source>
+        <translation>Сіздің фискалдық чегіңіз: тексеру үшін сканерлеңіз</translation>
+    </message>
+    <message>
         <source>Welcome</source>
         <translation>Қош келдіңіз</translation>
     </message>

@@ -73,6 +73,10 @@
 <context>
     <name>CustomerDisplay</name>
     <message>
+        <source>Your fiscal receipt: scan to check it</source>
+        <translation>Ваш фискальный чек: отсканируйте, чтобы проверить</translation>
+    </message>
+    <message>
         <source>Welcome</source>
         <translation>Добро пожаловать</translation>
     </message>

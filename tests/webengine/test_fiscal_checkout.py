@@ -163,3 +163,21 @@ def test_an_hour_before_the_24_hour_limit_the_banner_warns(
     qtbot.waitUntil(lambda: ui.banner.isVisible(), timeout=TIMEOUT)
     assert "24-hour limit" in ui.banner.text()
     till.close()
+
+
+def test_the_customer_display_shows_the_receipt_qr(
+        qtbot: QtBot, home: object, emulator: Emulator, fiscal_settings: Settings) -> None:
+    till = make_till(qtbot, emulator, replace(fiscal_settings, customer_display=True,
+                                              language="kk"))
+    assert till.display is not None
+    till.display.set_language("kk")
+    wk = till.runtime.extras["fiscal_runtime"].emulator
+    _pay(qtbot, till, "450")
+    qtbot.waitUntil(lambda: not till.display.code.isHidden(), timeout=TIMEOUT)
+    till.display.resize(640, 800)
+    till.display.show()  # shown only now: a second window would take the keyboard focus
+    qtbot.waitExposed(till.display)
+    (check,) = wk.register.all_checks()
+    assert _decode(till.display.code) == [check["ticket_url"]]
+    assert "фискалдық чегіңіз" in till.display.hint.text()
+    till.close()
