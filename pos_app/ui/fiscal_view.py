@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.store.fiscal_ops import FiscalOp, FiscalState
@@ -307,3 +307,41 @@ def attach_fiscal(till: Till) -> FiscalUi | None:
     till.runtime.extras["fiscal_ui"] = ui
     controller.reconcile()
     return ui
+
+
+def attach_reprint(history: Any, runtime: Any, tasks: Tasks) -> QPushButton | None:
+    """A "print the fiscal receipt again" button in the history's detail (a copy, marked so)."""
+    service = runtime.extras.get("fiscal")
+    printer = runtime.settings.receipt_printer
+    if service is None or not printer:
+        return None
+    detail = history.detail
+    button = QPushButton(translate("Fiscal", "Fiscal receipt again"), detail)
+    button.setObjectName("fiscalReprint")
+    outer = detail.layout()
+    row = outer.itemAt(outer.count() - 1).layout()
+    row.insertWidget(1, button)
+    paper = runtime.settings.fiscal_paper_mm
+
+    def reprint() -> None:
+        payment = detail.payment
+        result = None if payment is None else service.sale_result(payment.invoice_id)
+        if result is None:
+            history.message.setText(translate("Fiscal", "This payment has no registered fiscal "
+                                                        "receipt."))
+            return
+
+        def work() -> str:
+            from pos_app.printing.escpos_print import PrinterError, print_receipt
+
+            try:
+                print_receipt(printer, result.print_lines, paper_mm=paper, copy=True)
+            except PrinterError as exc:
+                return str(exc)
+            return translate("Fiscal", "Receipt printed.")
+
+        history.message.setText(translate("Fiscal", "Printing…"))
+        tasks.run(work, history.message.setText, lambda _exc: None)
+
+    button.clicked.connect(reprint)
+    return button

@@ -1550,6 +1550,18 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>This payment has no registered fiscal receipt.</source>
+        <translation>This payment has no registered fiscal receipt.</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt again</source>
+        <translation>Fiscal receipt again</translation>
+    </message>
+    <message>
         <source>The register&apos;s shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
         <translation>The register&apos;s shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</translation>
     </message>

@@ -1550,6 +1550,18 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>Printing…</source>
+        <translation>Басып шығарылуда…</translation>
+    </message>
+    <message>
+        <source>This payment has no registered fiscal receipt.</source>
+        <translation>Бұл төлемнің тіркелген фискалдық чегі жоқ.</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt again</source>
+        <translation>Фискалдық чекті қайта</translation>
+    </message>
+    <message>
         <source>The register&apos;s shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
         <translation>БКМ ауысымы бір сағаттан аз уақытта 24 сағат шегіне жетеді: ауысымды жақында жабыңыз (Z-есеп).</translation>
     </message>

@@ -1553,6 +1553,18 @@
 <context>
     <name>Fiscal</name>
     <message>
+        <source>Printing…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>This payment has no registered fiscal receipt.</source>
+        <translation>У этого платежа нет зарегистрированного фискального чека.</translation>
+    </message>
+    <message>
+        <source>Fiscal receipt again</source>
+        <translation>Фискальный чек ещё раз</translation>
+    </message>
+    <message>
         <source>The register&apos;s shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
         <translation>Смена ККМ достигнет предела в 24 часа меньше чем через час: скоро закройте смену (Z-отчёт).</translation>
     </message>

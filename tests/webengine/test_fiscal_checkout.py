@@ -181,3 +181,34 @@ def test_the_customer_display_shows_the_receipt_qr(
     assert _decode(till.display.code) == [check["ticket_url"]]
     assert "фискалдық чегіңіз" in till.display.hint.text()
     till.close()
+
+
+def test_history_prints_the_fiscal_receipt_again_as_a_copy(
+        qtbot: QtBot, home: object, emulator: Emulator, fiscal_settings: Settings) -> None:
+    from pos_app.printing.escpos_print import COPY_MARK, text_image
+    from pos_app.ui.history import history_window
+    from tests.support.network_printer import NetworkPrinter, decode
+
+    printer = NetworkPrinter()
+    try:
+        till = make_till(qtbot, emulator, replace(fiscal_settings, receipt_printer=printer.url))
+        _pay(qtbot, till, "310")
+        qtbot.waitUntil(lambda: len(printer.jobs) == 1, timeout=TIMEOUT)
+        window = history_window(till.runtime, till.tasks)
+        qtbot.addWidget(window)
+        window.show()
+        window.select_row(0)
+        button = window.findChild(type(window.shift_button), "fiscalReprint")
+        assert button is not None
+        button.click()
+        qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=TIMEOUT)
+        first, again = decode(printer.jobs[0]), decode(printer.jobs[1])
+        mark = again.items[0]
+        expected = text_image(COPY_MARK.center(48), bold=True)
+        assert mark[0] == "image" and mark[1].size[1] == expected.size[1]
+        assert again.qrs() == first.qrs() and again.texts() == first.texts()
+        qtbot.waitUntil(lambda: window.message.text() != "Printing…", timeout=TIMEOUT)
+        window.close()
+        till.close()
+    finally:
+        printer.close()

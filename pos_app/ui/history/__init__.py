@@ -22,13 +22,17 @@ def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None
     from pos_app.services.reports import ShiftService
     from pos_app.ui.history.window import HistoryWindow
 
-    return HistoryWindow(
+    window = HistoryWindow(
         runtime.journal, tasks=tasks, refunds=RefundService(runtime.journal, runtime.client,
                                                      runtime.extras.get("fiscal")),
         shifts=ShiftService(runtime.journal, runtime.reconciler,
                             fiscal=runtime.extras.get("fiscal")), settings=runtime.settings,
         parent=parent,
     )  # fmt: skip
+    from pos_app.ui.fiscal_view import attach_reprint
+
+    attach_reprint(window, runtime, tasks)  # issue 15
+    return window
 
 
 class HistoryLauncher(QObject):
