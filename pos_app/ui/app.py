@@ -130,7 +130,7 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
     qr.bank_error.connect(monitor.report_failure)
     till = Till(runtime, tasks, None, controller, window, qr, display, monitor)
     controller.view_needed.connect(lambda: till.attach_web(debug=debug))
-    from pos_app.ui.fiscal_view import attach_fiscal
+    from pos_app.ui.fiscal_wiring import attach_fiscal
 
     attach_fiscal(till)  # issue 15: fiscal receipts in the background after "Approved"
     return till

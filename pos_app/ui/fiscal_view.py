@@ -2,18 +2,17 @@
 result page ("receipt being registered…", then the fiscal number and the OFD QR), and a banner
 while the register cannot take receipts. The queue never holds up the next payment.
 
-:func:`attach_fiscal` wires it into an assembled till when ``runtime.extras["fiscal"]`` holds a
-:class:`~pos_app.services.fiscal.FiscalService`.
+:mod:`pos_app.ui.fiscal_wiring` wires it into an assembled till when ``runtime.extras["fiscal"]``
+holds a :class:`~pos_app.services.fiscal.FiscalService`.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.store.fiscal_ops import FiscalOp, FiscalState
@@ -21,7 +20,6 @@ from pos_app.ui.qr_widget import QrPayloadTooLong, QrWidget
 
 if TYPE_CHECKING:
     from pos_app.services.fiscal import FiscalService
-    from pos_app.ui.app import Till
     from pos_app.ui.tasks import Tasks
 
 log = logging.getLogger("pos_app.ui.fiscal")
@@ -245,103 +243,3 @@ class FiscalBanner(QLabel):
     def set_problem(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
-
-
-DISPLAY_HINT = QT_TRANSLATE_NOOP("CustomerDisplay", "Your fiscal receipt: scan to check it")
-
-
-def show_on_display(display: Any, ticket_url: str) -> None:
-    """The OFD QR of the receipt on the customer display, in the customer's language."""
-    try:
-        display.code.set_payload(ticket_url)
-    except QrPayloadTooLong:
-        return
-    display.code.setVisible(True)
-    display.hint.setText(display.catalogue.text("CustomerDisplay", str(DISPLAY_HINT)))
-
-
-@dataclass
-class FiscalUi:
-    controller: FiscalController
-    view: FiscalReceiptView
-    banner: FiscalBanner
-
-
-def attach_fiscal(till: Till) -> FiscalUi | None:
-    """Wire fiscal receipts into ``till`` when the runtime has a fiscal service."""
-    service = till.runtime.extras.get("fiscal")
-    if service is None:
-        problem = till.runtime.extras.get("fiscal_error")
-        if problem:
-            banner = FiscalBanner(till.window)
-            till.window._root.insertWidget(1, banner)
-            banner.set_problem(str(problem))
-        return None
-    controller = FiscalController(service, till.tasks, till.window)
-    controller.printer = till.runtime.settings.receipt_printer
-    controller.paper_mm = till.runtime.settings.fiscal_paper_mm
-    view = FiscalReceiptView()
-    result_panel = till.window.activity.result
-    result_layout = result_panel.layout()
-    assert isinstance(result_layout, QVBoxLayout)
-    result_layout.insertWidget(result_layout.count() - 2, view)
-    banner = FiscalBanner(till.window)
-    till.window._root.insertWidget(1, banner)
-
-    def on_finished(payment: Payment, _note: str) -> None:
-        view.follow(payment)
-        if payment.status is PaymentStatus.PAID:
-            controller.fiscalize(payment.invoice_id)
-
-    def on_receipt(invoice_id: str, op: FiscalOp) -> None:
-        result = service.result_of(op)
-        view.update_op(invoice_id, op, result)
-        if till.display is not None and result is not None and invoice_id == view.invoice_id:
-            show_on_display(till.display, result.ticket_url)
-
-    till.controller.finished.connect(on_finished)
-    controller.receipt_changed.connect(on_receipt)
-    controller.register_problem.connect(banner.set_problem)
-    controller.printed.connect(view.show_printed)
-    ui = FiscalUi(controller, view, banner)
-    till.runtime.extras["fiscal_ui"] = ui
-    controller.reconcile()
-    return ui
-
-
-def attach_reprint(history: Any, runtime: Any, tasks: Tasks) -> QPushButton | None:
-    """A "print the fiscal receipt again" button in the history's detail (a copy, marked so)."""
-    service = runtime.extras.get("fiscal")
-    printer = runtime.settings.receipt_printer
-    if service is None or not printer:
-        return None
-    detail = history.detail
-    button = QPushButton(translate("Fiscal", "Fiscal receipt again"), detail)
-    button.setObjectName("fiscalReprint")
-    outer = detail.layout()
-    row = outer.itemAt(outer.count() - 1).layout()
-    row.insertWidget(1, button)
-    paper = runtime.settings.fiscal_paper_mm
-
-    def reprint() -> None:
-        payment = detail.payment
-        result = None if payment is None else service.sale_result(payment.invoice_id)
-        if result is None:
-            history.message.setText(translate("Fiscal", "This payment has no registered fiscal "
-                                                        "receipt."))
-            return
-
-        def work() -> str:
-            from pos_app.printing.escpos_print import PrinterError, print_receipt
-
-            try:
-                print_receipt(printer, result.print_lines, paper_mm=paper, copy=True)
-            except PrinterError as exc:
-                return str(exc)
-            return translate("Fiscal", "Receipt printed.")
-
-        history.message.setText(translate("Fiscal", "Printing…"))
-        tasks.run(work, history.message.setText, lambda _exc: None)
-
-    button.clicked.connect(reprint)
-    return button

@@ -29,7 +29,7 @@ def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None
                             fiscal=runtime.extras.get("fiscal")), settings=runtime.settings,
         parent=parent,
     )  # fmt: skip
-    from pos_app.ui.fiscal_view import attach_reprint
+    from pos_app.ui.fiscal_wiring import attach_reprint
 
     attach_reprint(window, runtime, tasks)  # issue 15
     return window
