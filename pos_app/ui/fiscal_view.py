@@ -46,11 +46,13 @@ class FiscalController(QObject):
         self.printer = ""  # settings.receipt_printer
         self.paper_mm = 80
         self._to_print: set[str] = set()  # paid in this session, receipt not printed yet
+        self._shift_text = ""  # the last 24-hour warning (kept between checks)
 
     def fiscalize(self, invoice_id: str) -> None:
         """Queue the sale receipt of a paid payment and send the queue, in the background."""
         if self.printer:
             self._to_print.add(invoice_id)
+
         def work() -> FiscalOp | None:
             self.service.enqueue_sale(invoice_id)
             self.service.run_queue()
@@ -58,16 +60,18 @@ class FiscalController(QObject):
 
         self.tasks.run(work, lambda op: self._after(invoice_id, op), self._failed)
 
-    def run_queue(self) -> None:
-        self.tasks.run(self._send_all, self._after_queue, self._failed)
+    def run_queue(self, *, check_hours: bool = False) -> None:
+        """Queue what is missing (QR payments, payments the bank confirmed late), settle, send."""
+        self.tasks.run(self._send_all, lambda waiting: self._after_queue(waiting, check_hours),
+                       self._failed)
 
     def reconcile(self) -> None:
-        """At start-up: queue, settle and send what a previous run left."""
-        self.tasks.run(lambda: (self.service.reconcile(), self._waiting())[1],
-                       self._after_queue, self._failed)
+        """At start-up (and every 30 s after): queue, settle and send what is left."""
+        self._retry.start()
+        self.run_queue(check_hours=True)
 
     def _send_all(self) -> list[FiscalOp]:
-        self.service.run_queue()
+        self.service.reconcile()
         return self._waiting()
 
     def _waiting(self) -> list[FiscalOp]:
@@ -77,18 +81,18 @@ class FiscalController(QObject):
         if op is not None:
             self.receipt_changed.emit(invoice_id, op)
             self._print_if_done(op)
-        self._after_queue(self._waiting())
+        self._after_queue(self._waiting(), check_hours=True)
 
-    def _after_queue(self, waiting: list[FiscalOp]) -> None:
+    def _after_queue(self, waiting: list[FiscalOp], check_hours: bool = False) -> None:
         for op in self.service.log.recent(20):
             self.receipt_changed.emit(op.invoice_id, op)
             self._print_if_done(op)
         if waiting:
             self.register_problem.emit(problem_text(waiting[0]))
-            self._retry.start()
-        else:
-            self._retry.stop()
+        elif check_hours:
             self.tasks.run(self._hours_left, self._shift_warning, lambda _exc: None)
+        else:
+            self.register_problem.emit(self._shift_text)
 
     def _hours_left(self) -> float | None:
         from pos_app.fiscal.errors import FiscalError
@@ -101,11 +105,12 @@ class FiscalController(QObject):
     def _shift_warning(self, hours_left: float | None) -> None:
         """An hour before the register's 24-hour limit, the banner says to close the shift."""
         if hours_left is not None and hours_left < WARN_HOURS:
-            self.register_problem.emit(translate(
+            self._shift_text = translate(
                 "Fiscal", "The register's shift reaches its 24-hour limit within an hour: "
-                          "close the shift (Z report) soon."))
+                          "close the shift (Z report) soon.")
         else:
-            self.register_problem.emit("")
+            self._shift_text = ""
+        self.register_problem.emit(self._shift_text)
 
     def _print_if_done(self, op: FiscalOp) -> None:
         if op.kind != "sale" or op.state is not FiscalState.DONE:

@@ -78,6 +78,8 @@ def attach_fiscal(till: Till) -> FiscalUi | None:
             show_on_display(till.display, result.ticket_url)
 
     till.controller.finished.connect(on_finished)
+    if till.qr is not None:
+        till.qr.finished.connect(on_finished)  # QR-link payments get receipts too
     controller.receipt_changed.connect(on_receipt)
     controller.register_problem.connect(banner.set_problem)
     controller.printed.connect(view.show_printed)

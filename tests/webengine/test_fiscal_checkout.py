@@ -212,3 +212,28 @@ def test_history_prints_the_fiscal_receipt_again_as_a_copy(
         till.close()
     finally:
         printer.close()
+
+
+def test_a_qr_link_payment_gets_its_fiscal_receipt_too(
+        qtbot: QtBot, home: object, emulator: Emulator, fiscal_settings: Settings,
+        tmp_path: object) -> None:
+    from tests.webengine.test_qr_payment import (
+        decode_qr_widget,
+        finish,
+        pay_like_a_phone,
+        press_f2_with,
+        qr_till,
+    )
+
+    till = qr_till(qtbot, emulator, fiscal_settings)
+    ui = till.runtime.extras["fiscal_ui"]
+    wk = till.runtime.extras["fiscal_runtime"].emulator
+    press_f2_with(qtbot, till, "1200")
+    pay_like_a_phone(decode_qr_widget(qtbot, till, tmp_path), "4405639704015096", "01/27", "321")
+    payment = finish(qtbot, till)
+    assert payment.status is PaymentStatus.PAID
+    qtbot.waitUntil(lambda: wk.register.registrations == 1, timeout=TIMEOUT)
+    (check,) = wk.register.all_checks()
+    assert check["key"] == f"pos-S-{payment.invoice_id}" and check["total"] == "1200.00"
+    qtbot.waitUntil(lambda: str(check["number"]) in ui.view.state.text(), timeout=TIMEOUT)
+    till.close()
