@@ -168,7 +168,7 @@ class FiscalService:
             marks = ", ".join("?" for _ in statuses)
             rows = conn.execute(
                 f"SELECT invoice_id FROM payments WHERE status IN ({marks})"  # noqa: S608
-                " AND updated_at >= ? AND invoice_id NOT IN"
+                " AND created_at >= ? AND invoice_id NOT IN"
                 " (SELECT invoice_id FROM fiscal_ops WHERE kind = 'sale') ORDER BY rowid",
                 (*statuses, str(since[0]) if since else "")).fetchall()
             refund_ids = conn.execute(

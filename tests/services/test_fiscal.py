@@ -275,3 +275,14 @@ def test_our_z_report_closes_the_register_shift_after_the_queue(
     report, _ = shifts.close()
     assert report.kind == "Z" and fiscal.log.get(op.id).state is FiscalState.DONE
     assert wk.state()["cashboxes"]["SWK00000001"]["shift"] is None  # the register's closed
+
+
+def test_payments_from_before_fiscal_receipts_were_switched_on_get_none(
+        wk: WebkassaEmulator, journal: Journal, adapter: WebkassaAdapter) -> None:
+    old = paid(journal)
+    service = FiscalService(journal, adapter, PROFILE)
+    journal.transition(old.invoice_id, PaymentStatus.REFUNDED, note="refunded later")
+    new = paid(journal)
+    report = service.reconcile()
+    assert [op.invoice_id for op in report.done] == [new.invoice_id]
+    assert service.log.sale_for(old.invoice_id) is None and wk.register.registrations == 1
