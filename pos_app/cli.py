@@ -3,6 +3,8 @@
     pos-app [--training | --env test|test-new|prod] [--debug]
     pos-app journal --csv [--training | --env ENV]
     pos-app configure --env test|prod --client-id ID --terminal UUID --secret-stdin [--pin-stdin]
+    pos-app configure --fiscal-provider webkassa|none --fiscal-cashbox ZNM --fiscal-login L
+                      --fiscal-secrets-stdin [--pin-stdin]
     pos-app doctor [--training | --env ENV]
     pos-app configure --hq-url URL --shop-id S --till-id T; sync --once; hq report (cli_hq)
 """
@@ -41,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
     configure = sub.add_parser(
         "configure", help="store ePay credentials (secret from stdin)",
         description="Store ePay credentials: the secret goes to the OS keyring.")
-    # Required for ePay credentials; optional with --hq-url (main() checks, cli_hq adds).
+    # Required for ePay credentials; optional with --hq-url or --fiscal-* (main() checks).
     configure.add_argument("--env", dest="target_env",
                            choices=CONFIGURE_ENVIRONMENTS, help="ePay environment")
     configure.add_argument("--client-id", help="ePay client ID")
@@ -55,6 +57,9 @@ def parser() -> argparse.ArgumentParser:
                                 "(required when the till has one)")
     cli_hq.add_configure_arguments(configure)
     cli_hq.add_commands(sub)
+    from pos_app.cli_fiscal import add_arguments as add_fiscal_arguments
+
+    add_fiscal_arguments(configure)  # issue 15: --fiscal-*
     doctor = sub.add_parser("doctor", help="check that this computer is ready for payments")
     doctor.add_argument("--training", dest="doctor_training", action="store_true",
                         help="also run a complete training payment offscreen")
@@ -114,15 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser().error("configure: the head office (--hq-url, --till-id) and the ePay "
                                "credentials are stored by two separate calls")
             return cli_hq.configure(args)
-        missing = [f for f, v in (("--env", args.target_env), ("--client-id", args.client_id),
-                                  ("--terminal", args.terminal),
-                                  ("--secret-stdin", args.secret_stdin)) if not v]
-        if missing:
-            parser().error(f"configure: the following arguments are required: "
-                           f"{', '.join(missing)} (or --hq-url ... for the head office)")
-        from pos_app.cli_admin import configure
+        from pos_app.cli_fiscal import configure_command  # the ePay part, the fiscal part, or both
 
-        return configure(args)
+        return configure_command(args)
     if args.command == "sync":
         return cli_hq.sync(args)
     if args.command == "hq":

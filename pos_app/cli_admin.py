@@ -38,7 +38,9 @@ def read_secret(stream: TextIO) -> str:
 
 
 def configure(args: argparse.Namespace, stdin: TextIO | None = None,
-              err: TextIO | None = None, out: TextIO | None = None) -> int:
+              err: TextIO | None = None, out: TextIO | None = None, *,
+              pin_checked: bool = False) -> int:
+    """Store the ePay credentials (``pin_checked``: the caller has checked the admin PIN)."""
     # Imported here: the GUI start-up parses this command line and must not pay for them.
     from pos_app.services.provisioning import ConfigurationError, apply_configuration
     from pos_app.store import paths
@@ -71,7 +73,7 @@ def configure(args: argparse.Namespace, stdin: TextIO | None = None,
     if errors:
         return fail(2, _describe(errors))
     stdin = stdin or sys.stdin
-    refused = check_admin_pin(stdin if args.pin_stdin else None, err)
+    refused = None if pin_checked else check_admin_pin(stdin if args.pin_stdin else None, err)
     if refused:
         return fail(*refused)
     secret = read_secret(stdin)

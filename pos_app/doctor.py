@@ -194,6 +194,9 @@ class Doctor:
                     return self.summary()
             self.hosts(hosts)
             self.token(environment, settings, hosts)
+            from pos_app.doctor_fiscal import check_fiscal
+
+            check_fiscal(self, environment, settings)  # issue 15
             self.web(settings, urls if self.training else None)
             from pos_app.hq.doctor import checks as head_office
 

@@ -76,6 +76,8 @@ class Runtime:
 
     def close(self) -> None:
         self.client.close()
+        if "fiscal_runtime" in self.extras:
+            self.extras["fiscal_runtime"].close()
         self.journal.close()
         if self.emulator is not None:
             self.emulator.stop()
@@ -169,9 +171,11 @@ def assemble(setup: Setup) -> Runtime:
     reconciler = Reconciler(
         journal, client, qr_lifetime=timedelta(minutes=settings.qr_expiry_minutes)
     )
+    from pos_app.fiscal_runtime import fiscal_extras
+
     return Runtime(
         setup.environment, settings, hosts, credentials, journal, client, checkout, reconciler,
-        emulator,
+        emulator, fiscal_extras(settings, setup.environment, journal),  # issue 15
     )
 
 

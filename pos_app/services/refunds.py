@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.money import MINIMUM_REFUND, TIYN, check_amount, parse_amount
@@ -115,14 +115,36 @@ def refunded_per_bank(payment: Payment, status: TransactionStatus) -> Decimal | 
     return None
 
 
+class FiscalHooks(Protocol):
+    """Fiscal receipts (services.fiscal): refuse a refund without a sale receipt; queue the
+    return receipt of a confirmed refund."""
+
+    def refund_refusal(self, invoice_id: str) -> str: ...
+
+    def refund_confirmed(self, refund: RefundRecord) -> None: ...
+
+
 class RefundService:
-    def __init__(self, journal: Journal, client: EpayClient) -> None:
+    def __init__(self, journal: Journal, client: EpayClient,
+                 fiscal: FiscalHooks | None = None) -> None:
         self.journal = journal
         self.client = client
         self.log = RefundLog(journal)
+        self.fiscal = fiscal
+
+    def _fiscal_check(self, invoice_id: str) -> None:
+        refusal = "" if self.fiscal is None else self.fiscal.refund_refusal(invoice_id)
+        if refusal:
+            raise RefundError("no_fiscal_sale", refusal)
+
+    def _fiscal_done(self, record: RefundRecord) -> RefundRecord:
+        if self.fiscal is not None:
+            self.fiscal.refund_confirmed(record)
+        return record
 
     def refund(self, invoice_id: str, amount: str | Decimal, reason: str) -> RefundOutcome:
         """Refund ``amount`` of a paid payment; nothing is sent unless every check passes."""
+        self._fiscal_check(invoice_id)
         payment = self.journal.get(invoice_id)
         if payment.status not in REFUNDABLE or not payment.transaction_id:
             raise RefundError("not_refundable", "This payment cannot be refunded.")
@@ -144,6 +166,7 @@ class RefundService:
 
     def cancel(self, invoice_id: str, reason: str) -> RefundOutcome:
         """Release a held (``AUTH``) payment in full; the bank is asked first that it is held."""
+        self._fiscal_check(invoice_id)
         payment = self.journal.get(invoice_id)
         reason = _reason(reason)
         if payment.status is not PaymentStatus.PAID or not payment.transaction_id:
@@ -161,7 +184,8 @@ class RefundService:
         if after is not None and after.outcome is StatusOutcome.CANCELLED:
             note = f"cancel {record.external_id} ({reason}); bank: {after.status_name}"
             done = self.journal.transition(invoice_id, PaymentStatus.CANCELLED, note=note)
-            return RefundOutcome(done, self.log.finish(record.id, RefundState.DONE), True)
+            finished = self._fiscal_done(self.log.finish(record.id, RefundState.DONE))
+            return RefundOutcome(done, finished, True)
         return self._unconfirmed(payment, record)
 
     def open_requests(self, invoice_id: str) -> list[RefundRecord]:
@@ -304,7 +328,8 @@ class RefundService:
                else PaymentStatus.PARTIALLY_REFUNDED)  # fmt: skip
         done = self.journal.transition(payment.invoice_id, new, note=note,
                                        refunded_amount=refunded)  # fmt: skip
-        return RefundOutcome(done, self.log.finish(record.id, RefundState.DONE), True)
+        finished = self._fiscal_done(self.log.finish(record.id, RefundState.DONE))
+        return RefundOutcome(done, finished, True)
 
     def _refused(self, payment: Payment, record: RefundRecord, exc: EpayError) -> RefundOutcome:
         failed = self.log.finish(record.id, RefundState.FAILED, f"{exc.code} [{exc.error_id}]")

@@ -12,9 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from pos_app.domain.payment import PaymentStatus
+from pos_app.fiscal.errors import FiscalError
+from pos_app.services.fiscal import FiscalRefused
 from pos_app.services.reconcile import Reconciler, ReconcileReport
 from pos_app.store.journal import Journal
 from pos_app.store.journal_schema import utc_now
@@ -93,13 +95,21 @@ def build_report(journal: Journal, since: datetime, until: datetime, kind: str =
                        sum(1 for r in done if r.kind == "cancel"))  # fmt: skip
 
 
+class FiscalShift(Protocol):
+    """services.fiscal.FiscalService: sends the queue, then closes the register's shift."""
+
+    def close_shift(self) -> dict[str, Any]: ...
+
+
 class ShiftService:
     """Open and close shifts; X and Z reports. Closing talks to the bank: run it off the GUI."""
 
     def __init__(self, journal: Journal, reconciler: Reconciler | None,
-                 *, clock: Callable[[], datetime] = utc_now) -> None:  # fmt: skip
+                 *, clock: Callable[[], datetime] = utc_now,
+                 fiscal: FiscalShift | None = None) -> None:  # fmt: skip
         self.journal = journal
         self.reconciler = reconciler
+        self.fiscal = fiscal
         self.store = ShiftStore(journal, clock=clock)
         self.clock = clock
 
@@ -118,6 +128,12 @@ class ShiftService:
         """Reconcile open attempts, then close the shift with its Z report (stored for good)."""
         shift = self._open_shift()
         reconciled = self.reconciler.run() if self.reconciler is not None else None
+        if self.fiscal is not None:  # issue 15: settle the receipts, then the register's Z
+            try:
+                self.fiscal.close_shift()
+            except (FiscalRefused, FiscalError) as exc:  # nothing is closed here either
+                raise ShiftError(f"register shift not closed: {exc}", "fiscal_not_closed"
+                                 ) from exc
         until = self.clock()
         report = build_report(self.journal, shift.opened_at, until, "Z")
         stored = self.store.close(shift, until, report.to_data())

@@ -39,6 +39,7 @@ from pos_app.store.journal_schema import (
     scrub_text,
     utc_now,
 )
+from pos_app.store.journal_schema_fiscal import FISCAL_CSV_SQL, NO_RECEIPT, csv_status
 
 __all__ = ["CSV_COLUMNS", "Event", "Journal", "PaymentNotFound", "StorageError"]
 
@@ -321,4 +322,11 @@ class Journal:
 
         Amounts are plain decimal strings (``1500.00``); returns the number of rows.
         """
-        return write_payments_csv(stream, self.iter_payments(since, until))
+        return write_payments_csv(stream, self.iter_payments(since, until), self._fiscal_columns)
+
+    def _fiscal_columns(self, invoice_id: str) -> tuple[str, str, str]:
+        with self._lock, storage_errors():
+            row = self.conn.execute(FISCAL_CSV_SQL, (invoice_id,)).fetchone()
+        if row is None:
+            return NO_RECEIPT
+        return csv_status(str(row[0]), bool(row[1])), str(row[2]), str(row[3])

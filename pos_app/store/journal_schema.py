@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from pos_app.domain.payment import Payment, PaymentMethod, PaymentStatus
+from pos_app.store.journal_schema_fiscal import MIGRATION_FISCAL
 from pos_app.store.journal_schema_v2 import MIGRATION_2
 
 _STATUSES = ", ".join(f"'{s.value}'" for s in PaymentStatus)
@@ -80,6 +81,9 @@ MIGRATIONS: list[str] = [
     MIGRATION_2,
     # 2 → 3: a status reply that did not match its attempt (issue 14, A.4): shown to the admin.
     "ALTER TABLE payments ADD COLUMN problem TEXT NOT NULL DEFAULT '';",
+
+    # 3 → 4: fiscal operations (issue 15).
+    MIGRATION_FISCAL,
 ]
 
 PAYMENT_COLUMNS = (

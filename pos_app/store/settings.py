@@ -27,6 +27,7 @@ from pos_app.domain.errors import InvoiceError
 from pos_app.domain.invoice import validate_prefix
 from pos_app.domain.money import DEFAULT_MAXIMUM
 from pos_app.store.errors import from_os_error
+from pos_app.store.settings_fiscal import fiscal_problems
 
 ENVIRONMENTS = ("training", "test", "test-new", "prod")
 LANGUAGES = ("ru", "kk", "en")
@@ -69,6 +70,16 @@ class Settings:
     qr_expiry_minutes: int = 20
     customer_display: bool = False
     kiosk: bool = False
+    # Fiscal receipts (issue 15; see pos_app.store.settings_fiscal). No secret here.
+    fiscal_provider: str = "none"
+    fiscal_environment: str = "auto"
+    fiscal_cashbox: str = ""
+    fiscal_login: str = ""
+    fiscal_vat_percent: int = 16
+    fiscal_item_name: str = "Товар"
+    fiscal_section: str = ""
+    fiscal_paper_mm: int = 80
+    receipt_printer: str = ""  # ESC/POS: tcp://host:9100, usb://VID:PID, serial:///dev/…
     load_warning: str = field(default="", compare=False)
 
     def validate(self) -> dict[str, str]:
@@ -114,6 +125,7 @@ class Settings:
         for name in ("customer_display", "kiosk"):
             if not isinstance(getattr(self, name), bool):
                 errors[name] = "Must be true or false."
+        errors.update(fiscal_problems(self))
         return errors
 
 

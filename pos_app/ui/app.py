@@ -134,6 +134,9 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
 
     start_hq_sync(runtime.journal, runtime.environment, tasks, window)  # parented to the window
     controller.view_needed.connect(lambda: till.attach_web(debug=debug))
+    from pos_app.ui.fiscal.wiring import attach_fiscal
+
+    attach_fiscal(till)  # issue 15: fiscal receipts in the background after "Approved"
     return till
 
 

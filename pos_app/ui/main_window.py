@@ -62,7 +62,9 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.badge)
-        self.history = HistoryLauncher(self, _open_shift)  # History button and F3 (issue 6)
+        # History button and F3 (issue 6); the shift dialog and the fiscal reprint come from
+        # their own folders
+        self.history = HistoryLauncher(self, _open_shift, _extend_history)
         top.addWidget(self.history.button)
         top.addWidget(self._settings_button())
         middle = QHBoxLayout()
@@ -278,3 +280,10 @@ def _open_shift(*args: Any) -> None:
     from pos_app.ui.shift.dialog import open_shift_dialog
 
     open_shift_dialog(*args)
+
+
+def _extend_history(*args: Any) -> None:
+    """The fiscal receipt's reprint button in a new history window (issue 15)."""
+    from pos_app.ui.fiscal.wiring import attach_reprint
+
+    attach_reprint(*args)

@@ -73,6 +73,10 @@
     <context>
         <name>CustomerDisplay</name>
         <message>
+            <source>Your fiscal receipt: scan to check it</source>
+            <translation>Your fiscal receipt: scan to check it</translation>
+        </message>
+        <message>
             <source>Welcome</source>
             <translation>Welcome</translation>
         </message>
@@ -384,6 +388,168 @@
         <message>
             <source>Set up the till</source>
             <translation>Set up the till</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fiscal</name>
+        <message>
+            <source>Printing…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <source>This payment has no registered fiscal receipt.</source>
+            <translation>This payment has no registered fiscal receipt.</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt again</source>
+            <translation>Fiscal receipt again</translation>
+        </message>
+        <message>
+            <source>The register's shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
+            <translation>The register's shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</translation>
+        </message>
+        <message>
+            <source>The register's shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
+            <translation>The register's shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</translation>
+        </message>
+        <message>
+            <source>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</source>
+            <translation>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</translation>
+        </message>
+        <message>
+            <source>Receipt printed.</source>
+            <translation>Receipt printed.</translation>
+        </message>
+        <message>
+            <source>Receipt printer (tcp://host:9100, usb://…)</source>
+            <translation>Receipt printer (tcp://host:9100, usb://…)</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt queued</source>
+            <translation>Fiscal receipt queued</translation>
+        </message>
+        <message>
+            <source>No fiscal receipts</source>
+            <translation>No fiscal receipts</translation>
+        </message>
+        <message>
+            <source>Same as the till</source>
+            <translation>Same as the till</translation>
+        </message>
+        <message>
+            <source>Webkassa test</source>
+            <translation>Webkassa test</translation>
+        </message>
+        <message>
+            <source>Webkassa production</source>
+            <translation>Webkassa production</translation>
+        </message>
+        <message>
+            <source>Kept in the keyring; leave empty to keep it</source>
+            <translation>Kept in the keyring; leave empty to keep it</translation>
+        </message>
+        <message>
+            <source>Cloud cash register</source>
+            <translation>Cloud cash register</translation>
+        </message>
+        <message>
+            <source>Register environment</source>
+            <translation>Register environment</translation>
+        </message>
+        <message>
+            <source>Cashbox unique number (ZNM)</source>
+            <translation>Cashbox unique number (ZNM)</translation>
+        </message>
+        <message>
+            <source>Register login</source>
+            <translation>Register login</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>API key</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>VAT rate, % (-1 = no VAT)</source>
+            <translation>VAT rate, % (-1 = no VAT)</translation>
+        </message>
+        <message>
+            <source>Item name on the receipt</source>
+            <translation>Item name on the receipt</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>Section</translation>
+        </message>
+        <message>
+            <source>Receipt width, mm (58 or 80)</source>
+            <translation>Receipt width, mm (58 or 80)</translation>
+        </message>
+        <message>
+            <source>Fiscal receipts</source>
+            <translation>Fiscal receipts</translation>
+        </message>
+        <message>
+            <source>Type a whole number.</source>
+            <translation>Type a whole number.</translation>
+        </message>
+        <message>
+            <source>Register secrets are kept for Webkassa test or production only.</source>
+            <translation>Register secrets are kept for Webkassa test or production only.</translation>
+        </message>
+        <message>
+            <source>Type the login, the API key and the password together.</source>
+            <translation>Type the login, the API key and the password together.</translation>
+        </message>
+        <message>
+            <source>The cash register is blocked. Receipts wait in the queue; call support.</source>
+            <translation>The cash register is blocked. Receipts wait in the queue; call support.</translation>
+        </message>
+        <message>
+            <source>The register's shift is over 24 hours: close the shift (Z report). Receipts wait in the queue.</source>
+            <translation>The register's shift is over 24 hours: close the shift (Z report). Receipts wait in the queue.</translation>
+        </message>
+        <message>
+            <source>The register has had no link to the OFD for over 72 hours. Receipts wait in the queue; call support.</source>
+            <translation>The register has had no link to the OFD for over 72 hours. Receipts wait in the queue; call support.</translation>
+        </message>
+        <message>
+            <source>The cash register refused a receipt (error %1). Call support.</source>
+            <translation>The cash register refused a receipt (error %1). Call support.</translation>
+        </message>
+        <message>
+            <source>The cash register cannot be reached. Receipts wait in the queue and go out automatically; do not ring the sale up again.</source>
+            <translation>The cash register cannot be reached. Receipts wait in the queue and go out automatically; do not ring the sale up again.</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt being registered…</source>
+            <translation>Fiscal receipt being registered…</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt %1</source>
+            <translation>Fiscal receipt %1</translation>
+        </message>
+        <message>
+            <source>(autonomous mode)</source>
+            <translation>(autonomous mode)</translation>
+        </message>
+        <message>
+            <source>Shift %1, receipt %2</source>
+            <translation>Shift %1, receipt %2</translation>
+        </message>
+        <message>
+            <source>Register %1</source>
+            <translation>Register %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiscalController</name>
+        <message>
+            <source>Fiscal receipts cannot be registered right now.</source>
+            <translation>Fiscal receipts cannot be registered right now.</translation>
         </message>
     </context>
     <context>

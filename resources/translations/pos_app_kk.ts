@@ -136,6 +136,10 @@
             <source>Customer display</source>
             <translation>Сатып алушы экраны</translation>
         </message>
+        <message>
+            <source>Your fiscal receipt: scan to check it</source>
+            <translation>Сіздің фискалдық чегіңіз: тексеру үшін сканерлеңіз</translation>
+        </message>
     </context>
     <context>
         <name>DetailPanel</name>
@@ -384,6 +388,168 @@
         <message>
             <source>Set up the till</source>
             <translation>Кассаны баптау</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fiscal</name>
+        <message>
+            <source>No fiscal receipts</source>
+            <translation>Фискалдық чектерсіз</translation>
+        </message>
+        <message>
+            <source>Same as the till</source>
+            <translation>Кассадағыдай</translation>
+        </message>
+        <message>
+            <source>Webkassa test</source>
+            <translation>Webkassa, сынақ сервері</translation>
+        </message>
+        <message>
+            <source>Webkassa production</source>
+            <translation>Webkassa, жұмыс сервері</translation>
+        </message>
+        <message>
+            <source>Kept in the keyring; leave empty to keep it</source>
+            <translation>Кілттер қоймасында сақталады; өзгертпеу үшін бос қалдырыңыз</translation>
+        </message>
+        <message>
+            <source>Cloud cash register</source>
+            <translation>Бұлттық БКМ</translation>
+        </message>
+        <message>
+            <source>Register environment</source>
+            <translation>БКМ сервері</translation>
+        </message>
+        <message>
+            <source>Cashbox unique number (ZNM)</source>
+            <translation>Кассаның зауыттық нөмірі (ЗНМ)</translation>
+        </message>
+        <message>
+            <source>Register login</source>
+            <translation>БКМ логині</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>API кілті</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Құпиясөз</translation>
+        </message>
+        <message>
+            <source>VAT rate, % (-1 = no VAT)</source>
+            <translation>ҚҚС мөлшерлемесі, % (-1 = ҚҚС-сыз)</translation>
+        </message>
+        <message>
+            <source>Item name on the receipt</source>
+            <translation>Чектегі тауар атауы</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>Бөлім</translation>
+        </message>
+        <message>
+            <source>Receipt width, mm (58 or 80)</source>
+            <translation>Чек ені, мм (58 немесе 80)</translation>
+        </message>
+        <message>
+            <source>Receipt printer (tcp://host:9100, usb://…)</source>
+            <translation>Чек принтері (tcp://хост:9100, usb://…)</translation>
+        </message>
+        <message>
+            <source>Fiscal receipts</source>
+            <translation>Фискалдық чектер</translation>
+        </message>
+        <message>
+            <source>Type a whole number.</source>
+            <translation>Бүтін сан енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>Register secrets are kept for Webkassa test or production only.</source>
+            <translation>БКМ кілттері тек Webkassa сынақ немесе жұмыс серверіне сақталады.</translation>
+        </message>
+        <message>
+            <source>Type the login, the API key and the password together.</source>
+            <translation>Логинді, API кілтін және құпиясөзді бірге енгізіңіз.</translation>
+        </message>
+        <message>
+            <source>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</source>
+            <translation>Бұл төлемнің тіркелген фискалдық чегі әлі жоқ, ал қайтару чегі соған сілтеме жасауы керек. Тіркелгенін күтіп, содан кейін қайтарыңыз.</translation>
+        </message>
+        <message>
+            <source>The register's shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
+            <translation>БКМ ауысымын жабу мүмкін болмады: кейбір чектерді касса әлі растамады немесе ол қолжетімсіз. Бір минуттан кейін қайталаңыз.</translation>
+        </message>
+        <message>
+            <source>The register's shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
+            <translation>БКМ ауысымы бір сағаттан аз уақытта 24 сағат шегіне жетеді: ауысымды жақында жабыңыз (Z-есеп).</translation>
+        </message>
+        <message>
+            <source>The cash register is blocked. Receipts wait in the queue; call support.</source>
+            <translation>Касса бұғатталған. Чектер кезекте күтеді; қолдау қызметіне хабарласыңыз.</translation>
+        </message>
+        <message>
+            <source>The register's shift is over 24 hours: close the shift (Z report). Receipts wait in the queue.</source>
+            <translation>БКМ ауысымы 24 сағаттан асты: ауысымды жабыңыз (Z-есеп). Чектер кезекте күтеді.</translation>
+        </message>
+        <message>
+            <source>The register has had no link to the OFD for over 72 hours. Receipts wait in the queue; call support.</source>
+            <translation>БКМ 72 сағаттан астам ФДО-мен байланыссыз. Чектер кезекте күтеді; қолдау қызметіне хабарласыңыз.</translation>
+        </message>
+        <message>
+            <source>The cash register refused a receipt (error %1). Call support.</source>
+            <translation>БКМ чекті қабылдамады (қате %1). Қолдау қызметіне хабарласыңыз.</translation>
+        </message>
+        <message>
+            <source>The cash register cannot be reached. Receipts wait in the queue and go out automatically; do not ring the sale up again.</source>
+            <translation>БКМ қолжетімсіз. Чектер кезекте күтеді және өздігінен жіберіледі; сатуды қайта өткізбеңіз.</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt being registered…</source>
+            <translation>Фискалдық чек тіркелуде…</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt queued</source>
+            <translation>Фискалдық чек кезекте</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt %1</source>
+            <translation>Фискалдық чек %1</translation>
+        </message>
+        <message>
+            <source>(autonomous mode)</source>
+            <translation>(дербес режим)</translation>
+        </message>
+        <message>
+            <source>Shift %1, receipt %2</source>
+            <translation>Ауысым %1, чек %2</translation>
+        </message>
+        <message>
+            <source>Register %1</source>
+            <translation>ТНМ %1</translation>
+        </message>
+        <message>
+            <source>Receipt printed.</source>
+            <translation>Чек басып шығарылды.</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt again</source>
+            <translation>Фискалдық чекті қайта</translation>
+        </message>
+        <message>
+            <source>This payment has no registered fiscal receipt.</source>
+            <translation>Бұл төлемнің тіркелген фискалдық чегі жоқ.</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Басып шығарылуда…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiscalController</name>
+        <message>
+            <source>Fiscal receipts cannot be registered right now.</source>
+            <translation>Фискалдық чектер қазір тіркелмейді.</translation>
         </message>
     </context>
     <context>

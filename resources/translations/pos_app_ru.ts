@@ -136,6 +136,10 @@
             <source>Customer display</source>
             <translation>Экран покупателя</translation>
         </message>
+        <message>
+            <source>Your fiscal receipt: scan to check it</source>
+            <translation>Ваш фискальный чек: отсканируйте, чтобы проверить</translation>
+        </message>
     </context>
     <context>
         <name>DetailPanel</name>
@@ -384,6 +388,168 @@
         <message>
             <source>Set up the till</source>
             <translation>Настройка кассы</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fiscal</name>
+        <message>
+            <source>No fiscal receipts</source>
+            <translation>Без фискальных чеков</translation>
+        </message>
+        <message>
+            <source>Same as the till</source>
+            <translation>Как у кассы</translation>
+        </message>
+        <message>
+            <source>Webkassa test</source>
+            <translation>Webkassa, тестовый сервер</translation>
+        </message>
+        <message>
+            <source>Webkassa production</source>
+            <translation>Webkassa, рабочий сервер</translation>
+        </message>
+        <message>
+            <source>Kept in the keyring; leave empty to keep it</source>
+            <translation>Хранится в связке ключей; оставьте пустым, чтобы не менять</translation>
+        </message>
+        <message>
+            <source>Cloud cash register</source>
+            <translation>Облачная ККМ</translation>
+        </message>
+        <message>
+            <source>Register environment</source>
+            <translation>Сервер ККМ</translation>
+        </message>
+        <message>
+            <source>Cashbox unique number (ZNM)</source>
+            <translation>Заводской номер кассы (ЗНМ)</translation>
+        </message>
+        <message>
+            <source>Register login</source>
+            <translation>Логин ККМ</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>API-ключ</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <source>VAT rate, % (-1 = no VAT)</source>
+            <translation>Ставка НДС, % (-1 = без НДС)</translation>
+        </message>
+        <message>
+            <source>Item name on the receipt</source>
+            <translation>Название товара в чеке</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>Секция</translation>
+        </message>
+        <message>
+            <source>Receipt width, mm (58 or 80)</source>
+            <translation>Ширина чека, мм (58 или 80)</translation>
+        </message>
+        <message>
+            <source>Receipt printer (tcp://host:9100, usb://…)</source>
+            <translation>Принтер чеков (tcp://хост:9100, usb://…)</translation>
+        </message>
+        <message>
+            <source>Fiscal receipts</source>
+            <translation>Фискальные чеки</translation>
+        </message>
+        <message>
+            <source>Type a whole number.</source>
+            <translation>Введите целое число.</translation>
+        </message>
+        <message>
+            <source>Register secrets are kept for Webkassa test or production only.</source>
+            <translation>Ключи ККМ хранятся только для тестового или рабочего сервера Webkassa.</translation>
+        </message>
+        <message>
+            <source>Type the login, the API key and the password together.</source>
+            <translation>Введите логин, API-ключ и пароль вместе.</translation>
+        </message>
+        <message>
+            <source>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</source>
+            <translation>У этого платежа ещё нет зарегистрированного фискального чека, а чек возврата должен ссылаться на него. Дождитесь регистрации, затем сделайте возврат.</translation>
+        </message>
+        <message>
+            <source>The register's shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
+            <translation>Смену ККМ не удалось закрыть: часть чеков ещё не подтверждена кассой, или она недоступна. Повторите через минуту.</translation>
+        </message>
+        <message>
+            <source>The register's shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
+            <translation>Смена ККМ достигнет предела в 24 часа меньше чем через час: скоро закройте смену (Z-отчёт).</translation>
+        </message>
+        <message>
+            <source>The cash register is blocked. Receipts wait in the queue; call support.</source>
+            <translation>Касса заблокирована. Чеки ждут в очереди; обратитесь в поддержку.</translation>
+        </message>
+        <message>
+            <source>The register's shift is over 24 hours: close the shift (Z report). Receipts wait in the queue.</source>
+            <translation>Смена ККМ длится больше 24 часов: закройте смену (Z-отчёт). Чеки ждут в очереди.</translation>
+        </message>
+        <message>
+            <source>The register has had no link to the OFD for over 72 hours. Receipts wait in the queue; call support.</source>
+            <translation>ККМ больше 72 часов без связи с ОФД. Чеки ждут в очереди; обратитесь в поддержку.</translation>
+        </message>
+        <message>
+            <source>The cash register refused a receipt (error %1). Call support.</source>
+            <translation>ККМ отклонила чек (ошибка %1). Обратитесь в поддержку.</translation>
+        </message>
+        <message>
+            <source>The cash register cannot be reached. Receipts wait in the queue and go out automatically; do not ring the sale up again.</source>
+            <translation>ККМ недоступна. Чеки ждут в очереди и уйдут автоматически; не пробивайте продажу повторно.</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt being registered…</source>
+            <translation>Фискальный чек регистрируется…</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt queued</source>
+            <translation>Фискальный чек в очереди</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt %1</source>
+            <translation>Фискальный чек %1</translation>
+        </message>
+        <message>
+            <source>(autonomous mode)</source>
+            <translation>(автономный режим)</translation>
+        </message>
+        <message>
+            <source>Shift %1, receipt %2</source>
+            <translation>Смена %1, чек %2</translation>
+        </message>
+        <message>
+            <source>Register %1</source>
+            <translation>РНМ %1</translation>
+        </message>
+        <message>
+            <source>Receipt printed.</source>
+            <translation>Чек напечатан.</translation>
+        </message>
+        <message>
+            <source>Fiscal receipt again</source>
+            <translation>Фискальный чек ещё раз</translation>
+        </message>
+        <message>
+            <source>This payment has no registered fiscal receipt.</source>
+            <translation>У этого платежа нет зарегистрированного фискального чека.</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Печать…</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiscalController</name>
+        <message>
+            <source>Fiscal receipts cannot be registered right now.</source>
+            <translation>Фискальные чеки сейчас не регистрируются.</translation>
         </message>
     </context>
     <context>

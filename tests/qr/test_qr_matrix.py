@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pos_app.ui.qr.painter import QUIET_ZONE, QrPayloadTooLong, qr_matrix
+from pos_app.ui.common.qr_painter import QUIET_ZONE, QrPayloadTooLong, qr_matrix
 
 LINK = "https://testepay.homebank.kz/api/redirect/invoice-link/498331aa-b69f-41ec-b9f5-8e1c3d6b5db1"
 

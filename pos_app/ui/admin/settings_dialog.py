@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import pos_app.ui.admin.fiscal_tab as fiscal_tab
 from pos_app.services.provisioning import (
     KEYRING_ENVIRONMENTS,
     ConfigurationError,
@@ -138,6 +139,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
         self.tabs = tabs
+        fiscal_tab.add_fiscal_tab(self)  # issue 15
         self._load(settings)
         env = self.fields["environment"]
         assert isinstance(env, QComboBox)
@@ -187,6 +189,7 @@ class SettingsDialog(QDialog):
             box = self.fields[name]
             assert isinstance(box, QCheckBox)
             box.setChecked(bool(getattr(s, name)))
+        fiscal_tab.load(self, s)
 
     def _update_secret_hint(self) -> None:
         env = self.value("environment")
@@ -238,6 +241,7 @@ class SettingsDialog(QDialog):
         except ValueError:
             problems["qr_expiry_minutes"] = translate("Settings", "Type a whole number of minutes.")
             values["qr_expiry_minutes"] = self.original.qr_expiry_minutes
+        fiscal_tab.collect(self, values, problems)
         new = dataclasses.replace(self.original, **values, load_warning="")  # type: ignore[arg-type]
         return new, problems
 
@@ -267,6 +271,10 @@ class SettingsDialog(QDialog):
             apply_configuration(self.path, settings, secret)
         except ConfigurationError as exc:
             self.show_errors(exc.errors)
+            return
+        problem = fiscal_tab.store_secrets(self, settings)
+        if problem:
+            self.show_errors({"fiscal_api_key": problem})
             return
         self.secret.clear()
         self.result_settings = settings

@@ -29,5 +29,13 @@ def refund_message(code: str) -> str:
             "Refunds", "Sent, but the bank has not confirmed it yet. Check again later."),
         "open": translate("Refunds", "A shift is already open."),
         "none": translate("Refunds", "No shift is open. Open a shift first."),
+        # issue 15: fiscal receipts
+        "no_fiscal_sale": translate(
+            "Fiscal", "This payment has no registered fiscal receipt yet, and a return receipt "
+                      "must refer to it. Wait until it is registered, then refund."),
+        "fiscal_not_closed": translate(
+            "Fiscal", "The register's shift could not be closed: some receipts are not "
+                      "confirmed by the cash register yet, or it cannot be reached. Try again "
+                      "in a minute."),
     }
     return texts.get(code) or epay_message(code)

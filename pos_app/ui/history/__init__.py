@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,27 +17,40 @@ if TYPE_CHECKING:
     from pos_app.ui.main_window import MainWindow
 
 
+# Adds to a new history window what other features bring (the fiscal reprint button): handed in
+# by the main window, so that the history folder imports no other feature.
+HistoryExtension = Callable[["HistoryWindow", "Runtime", "Tasks"], Any]
+
+
 def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None,
-                   open_shift: ShiftOpener | None = None) -> HistoryWindow:
+                   open_shift: ShiftOpener | None = None,
+                   extend: HistoryExtension | None = None) -> HistoryWindow:
     """The history window wired to the till's journal, bank client and reconciler."""
     from pos_app.services.refunds import RefundService
     from pos_app.services.reports import ShiftService
     from pos_app.ui.history.window import HistoryWindow
 
-    return HistoryWindow(
-        runtime.journal, tasks=tasks, refunds=RefundService(runtime.journal, runtime.client),
-        shifts=ShiftService(runtime.journal, runtime.reconciler), settings=runtime.settings,
+    window = HistoryWindow(
+        runtime.journal, tasks=tasks, refunds=RefundService(runtime.journal, runtime.client,
+                                                     runtime.extras.get("fiscal")),
+        shifts=ShiftService(runtime.journal, runtime.reconciler,
+                            fiscal=runtime.extras.get("fiscal")), settings=runtime.settings,
         open_shift=open_shift, parent=parent,
     )  # fmt: skip
+    if extend is not None:
+        extend(window, runtime, tasks)
+    return window
 
 
 class HistoryLauncher(QObject):
     """The main window's History button and F3; one history window, raised when open."""
 
-    def __init__(self, window: MainWindow, open_shift: ShiftOpener | None = None) -> None:
+    def __init__(self, window: MainWindow, open_shift: ShiftOpener | None = None,
+                 extend: HistoryExtension | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.open_shift = open_shift
+        self.extend = extend
         self.history: HistoryWindow | None = None
         self.action = QAction(window)
         self.action.setObjectName("historyAction")
@@ -74,7 +88,7 @@ class HistoryLauncher(QObject):
             return None
         if self.history is None:
             self.history = history_window(controller.rt, controller.tasks, self.window,
-                                          self.open_shift)
+                                          self.open_shift, self.extend)
             self.history.resize(1400, 720)
         else:
             self.history.apply_filter()

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.services.qr_payment import QrLink, QrState
 from pos_app.ui.common.i18n import LOCALES, Catalogue, money, normalise
+from pos_app.ui.common.qr_painter import QrPayloadTooLong, QrWidget
 from pos_app.ui.common.status_style import look
 from pos_app.ui.qr.controller import QrController, QrStage
-from pos_app.ui.qr.painter import QrPayloadTooLong, QrWidget
 from pos_app.ui.qr.panel import clock_text
 
 # The customer's language may differ from the cashier's, so these sentences are translated

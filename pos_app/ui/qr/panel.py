@@ -23,7 +23,7 @@ from pos_app.services.qr_payment import (
 )
 from pos_app.ui.common.i18n import money
 from pos_app.ui.common.icons import icon
-from pos_app.ui.qr.painter import QrPayloadTooLong, QrWidget
+from pos_app.ui.common.qr_painter import QrPayloadTooLong, QrWidget
 
 
 def clock_text(seconds: float) -> str:

@@ -1,0 +1,1 @@
+"""Webkassa API v4 (reference §2): client, adapter, hosts."""

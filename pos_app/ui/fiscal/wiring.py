@@ -1,0 +1,127 @@
+"""Wiring fiscal receipts into the till (issue 15): the result page and banner
+(:func:`attach_fiscal`, called by ``wire_till``), the customer display, and the history's
+"print the fiscal receipt again" (:func:`attach_reprint`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+from pos_app.domain.payment import Payment, PaymentStatus
+from pos_app.store.fiscal_ops import FiscalOp
+from pos_app.ui.common.qr_painter import QrPayloadTooLong
+from pos_app.ui.fiscal.view import (
+    FiscalBanner,
+    FiscalController,
+    FiscalReceiptView,
+    translate,
+)
+
+if TYPE_CHECKING:
+    from pos_app.ui.app import Till
+    from pos_app.ui.common.tasks import Tasks
+
+
+DISPLAY_HINT = QT_TRANSLATE_NOOP("CustomerDisplay", "Your fiscal receipt: scan to check it")
+
+
+def show_on_display(display: Any, ticket_url: str) -> None:
+    """The OFD QR of the receipt on the customer display, in the customer's language."""
+    try:
+        display.code.set_payload(ticket_url)
+    except QrPayloadTooLong:
+        return
+    display.code.setVisible(True)
+    display.hint.setText(display.catalogue.text("CustomerDisplay", str(DISPLAY_HINT)))
+
+
+@dataclass
+class FiscalUi:
+    controller: FiscalController
+    view: FiscalReceiptView
+    banner: FiscalBanner
+
+
+def attach_fiscal(till: Till) -> FiscalUi | None:
+    """Wire fiscal receipts into ``till`` when the runtime has a fiscal service."""
+    service = till.runtime.extras.get("fiscal")
+    if service is None:
+        problem = till.runtime.extras.get("fiscal_error")
+        if problem:
+            banner = FiscalBanner(till.window)
+            till.window._root.insertWidget(1, banner)
+            banner.set_problem(str(problem))
+        return None
+    controller = FiscalController(service, till.tasks, till.window)
+    controller.printer = till.runtime.settings.receipt_printer
+    controller.paper_mm = till.runtime.settings.fiscal_paper_mm
+    view = FiscalReceiptView()
+    result_panel = till.window.activity.result
+    result_layout = result_panel.layout()
+    assert isinstance(result_layout, QVBoxLayout)
+    result_layout.insertWidget(result_layout.count() - 2, view)
+    banner = FiscalBanner(till.window)
+    till.window._root.insertWidget(1, banner)
+
+    def on_finished(payment: Payment, _note: str) -> None:
+        view.follow(payment)
+        if payment.status is PaymentStatus.PAID:
+            controller.fiscalize(payment.invoice_id)
+
+    def on_receipt(invoice_id: str, op: FiscalOp) -> None:
+        result = service.result_of(op)
+        view.update_op(invoice_id, op, result)
+        if till.display is not None and result is not None and invoice_id == view.invoice_id:
+            show_on_display(till.display, result.ticket_url)
+
+    till.controller.finished.connect(on_finished)
+    if till.qr is not None:
+        till.qr.finished.connect(on_finished)  # QR-link payments get receipts too
+    controller.receipt_changed.connect(on_receipt)
+    controller.register_problem.connect(banner.set_problem)
+    controller.printed.connect(view.show_printed)
+    ui = FiscalUi(controller, view, banner)
+    till.runtime.extras["fiscal_ui"] = ui
+    controller.reconcile()
+    return ui
+
+
+def attach_reprint(history: Any, runtime: Any, tasks: Tasks) -> QPushButton | None:
+    """A "print the fiscal receipt again" button in the history's detail (a copy, marked so)."""
+    service = runtime.extras.get("fiscal")
+    printer = runtime.settings.receipt_printer
+    if service is None or not printer:
+        return None
+    detail = history.detail
+    button = QPushButton(translate("Fiscal", "Fiscal receipt again"), detail)
+    button.setObjectName("fiscalReprint")
+    outer = detail.layout()
+    row = outer.itemAt(outer.count() - 1).layout()
+    row.insertWidget(1, button)
+    paper = runtime.settings.fiscal_paper_mm
+
+    def reprint() -> None:
+        payment = detail.payment
+        result = None if payment is None else service.sale_result(payment.invoice_id)
+        if result is None:
+            history.message.setText(translate("Fiscal", "This payment has no registered fiscal "
+                                                        "receipt."))
+            return
+
+        def work() -> str:
+            from pos_app.printing.escpos_print import PrinterError, print_receipt
+
+            try:
+                print_receipt(printer, result.print_lines, paper_mm=paper, copy=True)
+            except PrinterError as exc:
+                return str(exc)
+            return translate("Fiscal", "Receipt printed.")
+
+        history.message.setText(translate("Fiscal", "Printing…"))
+        tasks.run(work, history.message.setText, lambda _exc: None)
+
+    button.clicked.connect(reprint)
+    return button
