@@ -55,7 +55,10 @@ class CustomerDisplay(QWidget):
     """A top-level window facing the customer; it only renders what the controller says."""
 
     def __init__(self, qr: QrController, *, shop_name: str, language: str = "ru") -> None:
-        super().__init__(None, Qt.WindowType.Window)
+        # The customer never types here, and it appears while the cashier types: it must not
+        # take the keyboard focus from the till's window (issue 13).
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setObjectName("customerDisplay")
         self.setWindowTitle(self.tr("Customer display"))
         self.catalogue = Catalogue(language)

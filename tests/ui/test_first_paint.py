@@ -68,10 +68,10 @@ DEFERRED = [
     # the journal, the services and the network: stage 3, on a worker thread
     "sqlite3", "httpx", "ssl", "socket", "keyring", "pos_app.runtime", "pos_app.store.journal",
     "pos_app.store.db", "pos_app.services", "pos_app.epay.client", "pos_app.training",
-    # the controllers, Chromium and the pages not on the first screen
+    # the controllers and the pages not on the first screen (the web view is in the window
+    # from the start: joining it later re-created the window and lost keys, issue 13)
     "pos_app.ui.controller", "pos_app.ui.qr_controller", "pos_app.ui.connection",
-    "pos_app.ui.tasks", "pos_app.ui.app", "pos_app.ui.web", "PySide6.QtWebEngineCore",
-    "PySide6.QtWebEngineWidgets", "PySide6.QtSvg", "pos_app.ui.panels.qr_panel",
+    "pos_app.ui.tasks", "pos_app.ui.app", "PySide6.QtSvg", "pos_app.ui.panels.qr_panel",
     "pos_app.ui.panels.result", "pos_app.ui.panels.offline_banner", "pos_app.ui.kiosk",
     "pos_app.ui.admin", "pos_app.ui.status_style", "pos_app.domain.payment",
     # libraries only some paths need
