@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -36,9 +37,38 @@ def missing_tools() -> list[str]:
 
 
 @contextlib.contextmanager
+def xvfb() -> Iterator[str]:
+    """A private X server that does not reset: by default an X server resets when its last
+    client leaves, and a till connecting in that instant (right after the readiness probe's
+    xdotool left) failed with "could not connect to display" (2 runs in 20 without a window
+    manager, whose connection otherwise keeps the server from resetting). A random display
+    number from :200 up, not ``-displayfd``'s lowest free one that parallel runs race for."""
+    for number in random.sample(range(200, 2000), 20):
+        if Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists():
+            continue
+        display = f":{number}"
+        proc = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-noreset",
+                                 "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            try:
+                xvfb_till.wait_for_server(display, proc)
+            except DriveError:
+                if proc.poll() is not None:
+                    continue  # taken in the meantime: another number
+                raise
+            yield display
+            return
+        finally:
+            proc.terminate()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(10)
+    raise DriveError("no free X display number")
+
+
+@contextlib.contextmanager
 def screen(wm: bool) -> Iterator[str]:
     """A private X server, with openbox running on it when ``wm``; yields its DISPLAY."""
-    with xvfb_till.xvfb() as display:
+    with xvfb() as display:
         if not wm:
             yield display
             return
