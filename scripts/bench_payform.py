@@ -122,6 +122,8 @@ def main() -> int:
                        ("exec -> window mapped", lambda r: [r.window])):
         till = [x for r in got["till"] for x in pick(r)]
         floor = [x for r in got["floor"] for x in pick(r)]
+        if not till or not floor:
+            continue
         print(f"{name}: pos-app {med(till):.3f} s (min {min(till):.3f}), floor {med(floor):.3f} s "
               f"(min {min(floor):.3f}), ratio {med(till) / med(floor):.2f}x "
               f"(of the minima {min(till) / min(floor):.2f}x)")
