@@ -64,14 +64,15 @@ class Till:
                        lambda _report: self.window.refresh_recent())
 
     def attach_web(self, *, debug: bool = False) -> CheckoutView:
-        """Create the checkout web view (Chromium) and start its processes."""
+        """The checkout web view; made now (and its processes started) if the window was built
+        without one (``main_window(web=False)``)."""
         if self.checkout is None:
             from pos_app.ui.checkout.web.checkout_view import CheckoutView
 
             view = CheckoutView(self.runtime.settings.checkout_base_url, debug=debug)
             self.checkout = view
             self.controller.attach_view(view)
-            self.window.activity.form.set_checkout(view)
+            self.window.activity.set_checkout(view)
             view.warm_up()
         return self.checkout
 
@@ -89,12 +90,10 @@ def build_till(
     from pos_app.ui.common.tasks import Tasks
 
     left_open = runtime.reconciler.left_open() if reconcile else frozenset()
-    window = main_window(runtime.environment, runtime.settings)
+    window = main_window(runtime.environment, runtime.settings, web=not lazy_web, debug=debug)
     till = wire_till(runtime, window, Tasks(), debug=debug)
     if watch_connection and till.monitor is not None:
         till.monitor.start()
-    if not lazy_web:
-        till.attach_web(debug=debug)
     if reconcile:
         till.reconcile(left_open)
     return till
@@ -107,7 +106,8 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
     from pos_app.ui.connection.monitor import ConnectionMonitor
     from pos_app.ui.qr.controller import QrController, qr_service_for
 
-    controller = CheckoutController(runtime, tasks, None)
+    checkout = window.activity.checkout
+    controller = CheckoutController(runtime, tasks, checkout)
     qr = QrController(qr_service_for(runtime), tasks)
     window.attach(controller, qr)
     display = None
@@ -129,7 +129,7 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
     window.banner.retry_clicked.connect(retry)
     controller.bank_error.connect(monitor.report_failure)
     qr.bank_error.connect(monitor.report_failure)
-    till = Till(runtime, tasks, None, controller, window, qr, display, monitor)
+    till = Till(runtime, tasks, checkout, controller, window, qr, display, monitor)
     from pos_app.ui.headoffice.sync import start_hq_sync
 
     start_hq_sync(runtime.journal, runtime.environment, tasks, window)  # parented to the window

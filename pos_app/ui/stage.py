@@ -36,7 +36,20 @@ class ActivityPanel(QStackedWidget):
         self.idle.setWordWrap(True)
         self.addWidget(self.idle)
         self._checkout = checkout
+        if checkout is not None:
+            _ = self.form  # the web view must be in the window before it shows (ui.startup)
         self.retranslate()
+
+    @property
+    def checkout(self) -> CheckoutView | None:
+        return self._checkout
+
+    def set_checkout(self, checkout: CheckoutView) -> None:
+        """The web view for a window built without one (shown already: Qt then recreates the
+        window's native surface, see ui.startup)."""
+        form = self.form
+        self._checkout = checkout
+        form.set_checkout(checkout)
 
     # The other pages are built when first needed (the controllers ask for them once attached,
     # after the window's first paint).

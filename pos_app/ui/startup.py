@@ -1,11 +1,17 @@
 """How ``pos-app`` starts its window, in stages, so that the cashier can type within a blink:
 
 1. before any window: settings, hosts and credentials (:func:`pos_app.preflight.check_setup`);
-2. the window with its panels, shown and focused (:func:`main_window`);
+2. the window with its panels and the checkout web view (its page already loading, so that
+   Chromium starts while the cashier types), shown and focused (:func:`main_window`);
 3. on a worker thread: the journal, the services and their modules (:meth:`Setup.build`);
-4. back on the GUI thread: the controllers attached (:func:`pos_app.ui.app.wire_till`); an Enter
-   pressed during step 3 is carried out now;
-5. 250 ms later: Chromium, the connection probe and the start-up reconciliation.
+4. back on the GUI thread: the controllers attached (:func:`pos_app.ui.app.wire_till`), the
+   connection probe and the start-up reconciliation started; an Enter or F2 pressed during
+   step 3 is carried out now.
+
+The web view is part of the window before it is first shown, on purpose: its Chromium widget
+needs an OpenGL surface, and a window already on screen that gains one is destroyed and
+created again by Qt. Keys typed in that instant were lost and, without a window manager, the
+keyboard focus with them (issue 13).
 
 This module is on the path to the first paint: it imports only what the window needs.
 """
@@ -34,32 +40,40 @@ if TYPE_CHECKING:
     from pos_app.ui.common.tasks import Tasks
 
 log = logging.getLogger("pos_app.ui.startup")
-WARM_UP_DELAY_MS = 250
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    # What importing QtWebEngineWidgets would do; it lets the web engine load after the
-    # window shows instead of before (the import alone costs ~90 ms).
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # QtWebEngine
     app = QApplication(argv or [sys.argv[0] if sys.argv else "pos-app"])
     app.setApplicationName("pos-app")
     app.setOrganizationName("HalykPOS")
     return app
 
 
-def main_window(environment: str, settings: Settings) -> MainWindow:
-    """The window and its panels, before any service exists (stage 2)."""
+def main_window(environment: str, settings: Settings, *, web: bool = True,
+                debug: bool = False) -> MainWindow:
+    """The window and its panels, before any service exists (stage 2). With ``web`` the
+    checkout web view is in it, warming up; without, it is made when first needed
+    (:meth:`pos_app.ui.app.Till.attach_web`: tests that never show the card form)."""
     from decimal import Decimal
 
     app = ensure_app()
     style = resource("style.qss")
     if style.is_file() and not app.styleSheet():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
-    return MainWindow(shop_name=settings.shop_name, environment=environment,
-                      maximum=Decimal(settings.max_amount))
+    checkout = None
+    if web:
+        from pos_app.ui.checkout.web.checkout_view import CheckoutView
+
+        checkout = CheckoutView(settings.checkout_base_url, debug=debug)
+    window = MainWindow(shop_name=settings.shop_name, environment=environment,
+                        maximum=Decimal(settings.max_amount), checkout=checkout)
+    if checkout is not None:
+        checkout.warm_up()  # Chromium's processes start now, in parallel with stage 3
+    return window
 
 
 class _FirstPaint(QObject):
@@ -94,9 +108,7 @@ class Startup(QObject):
         self.till: Till | None = None
         self.tasks: Tasks | None = None  # made with the first background work, after the paint
         i18n.set_language(setup.settings.language)
-        self.window = main_window(setup.environment, setup.settings)
-        self._warm_timer = QTimer(self.window)
-        self._warm_timer.setSingleShot(True)
+        self.window = main_window(setup.environment, setup.settings, debug=debug)
         self._closed = False
         self._loading: Future[tuple[Runtime, frozenset[str]]] | None = None
         _FirstPaint(self.window, self._load)
@@ -126,17 +138,9 @@ class Startup(QObject):
         self.till = till
         if till.display is not None:
             till.display.place(self.window.screen())
-
-        # Chromium, httpx, the connection probe and the start-up reconciliation come a little
-        # later, so that the cashier's first key strokes are not held up by them.
-        def warm() -> None:
-            till.attach_web(debug=self.debug)
-            till.reconcile(left_open)
-            if till.monitor is not None:
-                till.monitor.start()
-
-        self._warm_timer.timeout.connect(warm)
-        self._warm_timer.start(WARM_UP_DELAY_MS)
+        till.reconcile(left_open)  # both on worker threads
+        if till.monitor is not None:
+            till.monitor.start()
         self.ready.emit(till)
 
     def _fail(self, exc: BaseException) -> None:
@@ -149,7 +153,6 @@ class Startup(QObject):
 
     def close(self) -> None:
         self._closed = True
-        self._warm_timer.stop()
         if self.till is not None:
             self.till.close()
         else:  # closed while the services were loading: let them finish, then close them

@@ -102,7 +102,7 @@ class FormPanel(Retranslating):
         self.retranslate()
 
     def set_checkout(self, checkout: CheckoutView) -> None:
-        """Put the web view in place (created after the window shows, see ui.app)."""
+        """Put the web view in place."""
         self.checkout = checkout
         self._layout.addWidget(checkout, 1)
         checkout.setAccessibleName(self.tr("The bank's card form"))

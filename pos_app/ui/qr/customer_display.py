@@ -59,7 +59,10 @@ class CustomerDisplay(QWidget):
 
     def __init__(self, qr: QrController, *, shop_name: str, language: str = "ru",
                  environment: str = "prod") -> None:  # fmt: skip
-        super().__init__(None, Qt.WindowType.Window)
+        # The customer never types here, and it appears while the cashier types: it must not
+        # take the keyboard focus from the till's window (issue 13).
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.environment = environment
         self.setObjectName("customerDisplay")
         self.setWindowTitle(self.tr("Customer display"))

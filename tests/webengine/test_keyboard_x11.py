@@ -1,0 +1,141 @@
+"""The till as a cashier meets it: a real process in a real X window, typed at with xdotool
+(issue 13). Once without and once with a window manager (openbox): focus behaves differently.
+
+* Keys typed the moment the window is mapped all land in the amount field: ``1500`` + Enter
+  asks ePay for a token of exactly 1500 and the card form is requested.
+* Esc (and F5) typed while the bank's form is open reach the till's window, with the focus in
+  the card field or where the till put it: Esc cancels the payment (the status API is asked,
+  the journal says ``cancelled``). When the window was re-created under the form (issue 13),
+  keys typed without a click first went nowhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from pos_app.store.settings import Settings, to_json
+from pos_app.training import Emulator
+from tests.support import xtill
+
+pytestmark = [
+    pytest.mark.webengine,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 only"),
+]
+TIMEOUT = 60.0
+EARLY_KEYS = [["type", "--delay", "60", "1500"], ["key", "Return"]]
+PACES = {"fast": "60", "human": "250"}  # ms between keys: the issue's xdotool, a cashier
+# POS_APP_X11_REPEAT=20 runs the start-up typing test 20 times in a row (issue 13's acceptance).
+REPEAT = range(int(os.environ.get("POS_APP_X11_REPEAT", "1")))
+
+
+@pytest.fixture(params=[False, True], ids=["no-wm", "openbox"])
+def display(request: pytest.FixtureRequest) -> object:
+    if missing := xtill.missing_tools():
+        pytest.fail(f"missing {', '.join(missing)}: run scripts/setup --dev")
+    with xtill.screen(wm=request.param) as name:
+        yield name
+
+
+def _log_tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-3000:] if log.exists() else ""
+
+
+@pytest.mark.parametrize("run", REPEAT)
+@pytest.mark.parametrize("pace", PACES)
+def test_keys_typed_as_the_window_appears_all_reach_the_amount(
+        display: str, emulator: Emulator, tmp_path: Path, pace: str, run: int) -> None:
+    home, log = tmp_path / "home", tmp_path / "till.log"
+    env = xtill.env_for(display, home, emulator)
+    keys = [["type", "--delay", PACES[pace], "1500"], ["key", "Return"]]
+    with xtill.process(xtill.python_till(), env, log) as till:
+        window, _ = xtill.type_when_mapped(display, till, keys)
+        try:
+            xtill.wait(lambda: emulator.calls("payform") >= 1, TIMEOUT, "payform request", till)
+        except xtill.DriveError as exc:
+            xtill.xvfb_till.save_screenshot(display, tmp_path / "no-payform.png")
+            print(_log_tail(log))
+            raise AssertionError(
+                f"{exc}; tokens issued: {xtill.token_amounts(emulator)}, "
+                f"journal: {xtill.journal_statuses(home)} "
+                f"(screenshot {tmp_path / 'no-payform.png'})") from None
+        # The window typed into is still the till's window: Qt did not destroy and re-create
+        # it (what lost the keys and the focus when the web view joined it after the show).
+        xtill.wait(lambda: xtill.find_backdrop(display), TIMEOUT, "the card form on screen",
+                   till, step=0.2)
+        assert xtill.visible_window(display, till) == window
+    assert xtill.token_amounts(emulator) == ["1500"]
+
+
+def test_the_customer_display_does_not_take_the_keys(emulator: Emulator, tmp_path: Path) -> None:
+    """The customer display appears while the cashier types; with a window manager a new
+    window normally gets the focus. It must not: the keys stay in the till's amount field."""
+    if missing := xtill.missing_tools():
+        pytest.fail(f"missing {', '.join(missing)}: run scripts/setup --dev")
+    home, log = tmp_path / "home", tmp_path / "till.log"
+    home.mkdir()
+    settings = Settings(environment="test", customer_display=True)
+    (home / "settings.json").write_text(json.dumps(to_json(settings)), encoding="utf-8")
+    keys = [["type", "--delay", PACES["human"], "1500"], ["key", "Return"]]
+    with xtill.screen(wm=True) as display, \
+            xtill.process(xtill.python_till(), xtill.env_for(display, home, emulator), log) as till:
+        xtill.type_when_mapped(display, till, keys)
+        xtill.wait(lambda: emulator.calls("payform") >= 1, TIMEOUT, "payform request", till)
+        assert xtill.visible_window(display, till, "Customer display")  # it did appear
+    assert xtill.token_amounts(emulator) == ["1500"]
+
+
+def _open_card_form(display: str, emulator: Emulator, till: object, tmp_path: Path,
+                    into_card_field: bool) -> None:
+    """1500 + Enter; with ``into_card_field``, then the focus into the bank's card-number field:
+    a click on the form's backdrop and Tab, as a customer would, and a few digits typed there.
+    Without, the focus stays where the till put it when the form appeared."""
+    xtill.type_when_mapped(display, till, EARLY_KEYS)  # type: ignore[arg-type]
+    xtill.wait(lambda: emulator.calls("payform") >= 1, TIMEOUT, "payform request", till)  # type: ignore[arg-type]
+    point: list[tuple[int, int]] = []
+
+    def backdrop() -> bool:
+        found = xtill.find_backdrop(display)
+        if found:
+            point.append(found)
+        return found is not None
+
+    try:
+        xtill.wait(backdrop, TIMEOUT, "the card form on screen", step=0.2)
+    except xtill.DriveError:
+        xtill.xvfb_till.save_screenshot(display, tmp_path / "no-form.png")
+        raise
+    if not into_card_field:
+        return
+    x, y = point[0]
+    xtill.xdo(display, "mousemove", str(x), str(y), "click", "1")
+    xtill.xdo(display, "key", "Tab")
+    xtill.xdo(display, "type", "--delay", "30", "4405")
+    xtill.xvfb_till.save_screenshot(display, tmp_path / "card-field.png")
+
+
+@pytest.mark.parametrize("focus", ["card-field", "as-shown"])
+def test_escape_in_the_banks_form_cancels_the_payment(
+        display: str, emulator: Emulator, tmp_path: Path, focus: str) -> None:
+    home, log = tmp_path / "home", tmp_path / "till.log"
+    env = xtill.env_for(display, home, emulator)
+    with xtill.process(xtill.python_till(), env, log) as till:
+        _open_card_form(display, emulator, till, tmp_path, focus == "card-field")
+        assert xtill.journal_statuses(home) == ["widget_open"]
+        probes = emulator.calls("token")  # payment token + connection probes so far
+        xtill.xdo(display, "key", "F5")  # "check the connection now": a service-token probe
+        xtill.wait(lambda: emulator.calls("token") > probes, TIMEOUT, "F5 probe", till)
+        assert emulator.calls("status") == 0
+        xtill.xdo(display, "key", "Escape")
+        try:
+            xtill.wait(lambda: xtill.journal_statuses(home) == ["cancelled"], TIMEOUT,
+                       "the payment cancelled", till, step=0.1)
+        except xtill.DriveError:
+            print(_log_tail(log))
+            raise AssertionError(f"Esc in the card form did not cancel: journal "
+                                 f"{xtill.journal_statuses(home)}") from None
+    assert emulator.calls("status") >= 1  # the bank was asked before the attempt was closed
