@@ -24,7 +24,7 @@ def main(out: Path, languages: list[str]) -> int:
     from pos_app.resources import resources_dir
     from pos_app.store.settings import Settings
     from pos_app.ui.common import i18n, icons
-    from pos_app.ui.startup import ensure_app, main_window
+    from pos_app.ui.window import ensure_app, main_window
 
     report: dict[str, object] = {"pos_app": pos_app.__file__,
                                  "resources": str(resources_dir()), "languages": {}}
