@@ -5,7 +5,8 @@
                       [--hq-sslmode M] [--hq-ca-file F]
     pos-app sync --once
     pos-app hq report --from YYYY-MM-DD --to YYYY-MM-DD [--shop S] [--csv] [--hq-url URL]
-    pos-app hq list refunds|unsettled|z-missing|z-reports|stale-tills [--since D] [--stale-hours H]
+    pos-app hq list refunds|unsettled|problems|z-missing|z-reports|stale-tills
+                    [--since D] [--stale-hours H]
     pos-app hq migrate [--hq-url URL] [--grant-till ROLE]
 
 With ``--hq-url``, ``configure`` stores only the head-office settings (``--shop-id`` is then the
@@ -56,10 +57,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     report.add_argument("--shop", default=None)
     report.add_argument("--csv", action="store_true", help="CSV on stdout")
     report.add_argument("--hq-url", default=None)
-    lists = hq_sub.add_parser("list", help="refunds, unsettled payments, Z reports (missing), "
-                              "tills that have not synced; CSV on stdout")
-    lists.add_argument("name", choices=("refunds", "unsettled", "z-missing", "z-reports",
-                                        "stale-tills"))
+    lists = hq_sub.add_parser("list", help="refunds, unsettled payments, payments whose bank "
+                              "reply did not match, Z reports (missing), tills that have not "
+                              "synced; CSV on stdout")
+    lists.add_argument("name", choices=("refunds", "unsettled", "problems", "z-missing",
+                                        "z-reports", "stale-tills"))
     lists.add_argument("--since", type=date.fromisoformat, default=date(2000, 1, 1),
                        help="refunds and Z reports from this day (YYYY-MM-DD)")
     lists.add_argument("--stale-hours", type=float, default=24.0,

@@ -7,7 +7,7 @@
 The SVGs stay the source; the PNGs are a build product (like the .qm catalogues) that lets the
 first window load its icons without Qt's SVG plugin (~2 ms of every start).
 ``pos_app.ui.common.icons``
-falls back to the SVG when a PNG is missing. ``tests/ui/test_icons.py`` re-renders and compares.
+falls back to the SVG when a PNG is missing. ``tests/ui/common/test_icons.py`` re-renders and compares.
 """
 
 from __future__ import annotations

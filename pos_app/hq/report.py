@@ -61,6 +61,7 @@ def write_table(stream: IO[str], rows: list[ReportRow]) -> None:
 LISTS = {
     "refunds": "SELECT * FROM hq.refunds WHERE at >= %(since)s ORDER BY at",
     "unsettled": "SELECT * FROM hq.unsettled_payments ORDER BY created_at",
+    "problems": "SELECT * FROM hq.payment_problems ORDER BY flagged_at",
     "z-missing": "SELECT * FROM hq.z_reports_missing ORDER BY till_id, missing_number",
     "z-reports": "SELECT till_id, shop_id, number, created_at, period_from, period_to"
                  " FROM hq.z_reports WHERE created_at >= %(since)s ORDER BY till_id, number",

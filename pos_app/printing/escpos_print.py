@@ -19,7 +19,6 @@ import contextlib
 import io
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,8 +31,11 @@ from pos_app.fiscal.receipt import PrintLine
 CODE_PAGE = "CP866"
 COPY_MARK = "КОПИЯ / КӨШІРМЕ / COPY"
 DOTS = {80: 576, 58: 384}
-FONT_FILES = ("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
-              "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf")
+# Monospaced fonts with Cyrillic and the Kazakh letters, by file name: Pillow looks them up in
+# the system's font folders (Linux: fonts-dejavu-core; Windows: Consolas; macOS: Menlo).
+FONT_NAMES = {False: ("DejaVuSansMono.ttf", "consola.ttf", "Menlo.ttc"),
+              True: ("DejaVuSansMono-Bold.ttf", "consolab.ttf", "Menlo.ttc",
+                     "DejaVuSansMono.ttf", "consola.ttf")}
 _FONT_SIZE = {80: 19, 58: 17}  # 48 / 36 monospaced characters fit 576 / 384 dots
 
 
@@ -70,10 +72,14 @@ def encodable(text: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _font(paper_mm: int, bold: bool) -> Any:
-    path = FONT_FILES[1 if bold else 0]
-    if not Path(path).is_file():
-        path = FONT_FILES[0]
-    return ImageFont.truetype(path, _FONT_SIZE.get(paper_mm, 22))
+    size = _FONT_SIZE.get(paper_mm, 22)
+    for name in FONT_NAMES[bold]:
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
+    raise PrinterError("No monospaced font with Kazakh letters was found on this computer "
+                       "(install DejaVu Sans Mono).")
 
 
 def text_image(text: str, *, paper_mm: int = 80, bold: bool = False) -> Image.Image:

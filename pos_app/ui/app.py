@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pos_app.resources import resource
 from pos_app.ui.common import i18n
 from pos_app.ui.main_window import MainWindow
-from pos_app.ui.startup import ensure_app, main_window
+from pos_app.ui.window import ensure_app, main_window
 
 if TYPE_CHECKING:
     from pos_app.runtime import Runtime

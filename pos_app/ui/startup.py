@@ -3,7 +3,8 @@
 1. before any window: settings, hosts and credentials (:func:`pos_app.preflight.check_setup`);
 2. the window with its panels and the checkout web view (its page already loading, so that
    Chromium starts while the cashier types), shown and focused (:func:`main_window`);
-3. on a worker thread: the journal, the services and their modules (:meth:`Setup.build`);
+3. on a worker thread: the journal, the services and their modules
+   (:func:`pos_app.runtime.assemble`);
 4. back on the GUI thread: the controllers attached (:func:`pos_app.ui.app.wire_till`), the
    connection probe and the start-up reconciliation started; an Enter or F2 pressed during
    step 3 is carried out now.
@@ -23,57 +24,21 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
-from pos_app.resources import resource
 from pos_app.ui.common import i18n
-from pos_app.ui.main_window import MainWindow
+from pos_app.ui.window import ensure_app, main_window
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from pos_app.preflight import Setup
     from pos_app.runtime import Runtime
-    from pos_app.store.settings import Settings
     from pos_app.ui.app import Till
     from pos_app.ui.common.tasks import Tasks
 
 log = logging.getLogger("pos_app.ui.startup")
-
-
-def ensure_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # QtWebEngine
-    app = QApplication(argv or [sys.argv[0] if sys.argv else "pos-app"])
-    app.setApplicationName("pos-app")
-    app.setOrganizationName("HalykPOS")
-    return app
-
-
-def main_window(environment: str, settings: Settings, *, web: bool = True,
-                debug: bool = False) -> MainWindow:
-    """The window and its panels, before any service exists (stage 2). With ``web`` the
-    checkout web view is in it, warming up; without, it is made when first needed
-    (:meth:`pos_app.ui.app.Till.attach_web`: tests that never show the card form)."""
-    from decimal import Decimal
-
-    app = ensure_app()
-    style = resource("style.qss")
-    if style.is_file() and not app.styleSheet():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    checkout = None
-    if web:
-        from pos_app.ui.checkout.web.checkout_view import CheckoutView
-
-        checkout = CheckoutView(settings.checkout_base_url, debug=debug)
-    window = MainWindow(shop_name=settings.shop_name, environment=environment,
-                        maximum=Decimal(settings.max_amount), checkout=checkout)
-    if checkout is not None:
-        checkout.warm_up()  # Chromium's processes start now, in parallel with stage 3
-    return window
 
 
 class _FirstPaint(QObject):

@@ -36,7 +36,16 @@ class Tasks(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> Future[T]:
-        """Run ``fn()`` in the pool; deliver its result or exception on the GUI thread."""
+        """Run ``fn()`` in the pool; deliver its result or exception on the GUI thread.
+
+        After :meth:`shutdown` (the till is closing) new work is not started: a timer of a
+        controller that outlives its window must not fail (the future comes back cancelled).
+        """
+        if self._closed:
+            log.debug("not started after shutdown: %s", getattr(fn, "__qualname__", fn))
+            refused: Future[T] = Future()
+            refused.cancel()
+            return refused
         self.running += 1
 
         def work() -> T:

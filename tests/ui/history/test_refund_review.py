@@ -22,7 +22,7 @@ from pos_app.ui.common import pin_guard as admin
 from pos_app.ui.common.tasks import Tasks
 from pos_app.ui.history.refund_review import Decision, RefundReviewDialog
 from tests.services import conftest as training
-from tests.ui.test_history import answer_dialog, make_window
+from tests.ui.history.test_history import answer_dialog, make_window
 
 client, pay = training.client, training.pay
 

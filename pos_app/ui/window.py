@@ -1,0 +1,56 @@
+"""The application object and the till's window with its panels, before any service exists.
+
+Used by :mod:`pos_app.ui.startup` (stage 2 of a normal start) and by :mod:`pos_app.ui.app`
+(a till assembled in one go: tests, the doctor's probe). On the path to the first paint: it
+imports only what the window needs.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from pos_app.resources import resource
+from pos_app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from pos_app.store.settings import Settings
+
+__all__ = ["ensure_app", "main_window"]
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # QtWebEngine
+    app = QApplication(argv or [sys.argv[0] if sys.argv else "pos-app"])
+    app.setApplicationName("pos-app")
+    app.setOrganizationName("HalykPOS")
+    return app
+
+
+def main_window(environment: str, settings: Settings, *, web: bool = True,
+                debug: bool = False) -> MainWindow:
+    """The window and its panels, before any service exists (stage 2). With ``web`` the
+    checkout web view is in it, warming up; without, it is made when first needed
+    (:meth:`pos_app.ui.app.Till.attach_web`: tests that never show the card form)."""
+    from decimal import Decimal
+
+    app = ensure_app()
+    style = resource("style.qss")
+    if style.is_file() and not app.styleSheet():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    checkout = None
+    if web:
+        from pos_app.ui.checkout.web.checkout_view import CheckoutView
+
+        checkout = CheckoutView(settings.checkout_base_url, debug=debug)
+    window = MainWindow(shop_name=settings.shop_name, environment=environment,
+                        maximum=Decimal(settings.max_amount), checkout=checkout)
+    if checkout is not None:
+        checkout.warm_up()  # Chromium's processes start now, in parallel with stage 3
+    return window
