@@ -55,3 +55,33 @@ def test_wire_amount_limits_and_their_errors() -> None:
     with pytest.raises(EpayInvalidRequest, match="at most two digits after the comma") as cents:
         check_wire_amount(Decimal("1.001"))
     assert cents.value.code == "amount_too_many_decimals"
+
+
+@pytest.mark.parametrize(("amount", "code", "words"), [
+    (1.5, "amount_not_a_number", "not a number"),
+    (Decimal("NaN"), "amount_not_a_number", "not a number"),
+    (Decimal("Infinity"), "amount_not_a_number", "not a number"),
+    (Decimal("0"), "amount_not_positive", "more than zero"),
+    (Decimal("-5"), "amount_not_positive", "more than zero"),
+])
+def test_wire_amount_refusals_carry_code_and_words(amount: object, code: str,
+                                                   words: str) -> None:
+    with pytest.raises(EpayInvalidRequest, match=words) as info:
+        check_wire_amount(amount)
+    assert info.value.code == code
+
+
+def test_wire_amount_minimum_is_inclusive() -> None:
+    assert check_wire_amount(Decimal("1")) == Decimal("1")
+    assert check_wire_amount(Decimal("0.01")) == Decimal("0.01")
+    assert check_wire_amount(Decimal("10"), minimum=Decimal("10")) == Decimal("10")
+    with pytest.raises(EpayInvalidRequest, match="at least 10 tenge") as info:
+        check_wire_amount(Decimal("9.99"), minimum=Decimal("10"))
+    assert info.value.code == "amount_below_minimum"
+
+
+def test_a_reply_without_transaction_keeps_its_message() -> None:
+    status = TransactionStatus.from_json({"resultCode": 102, "resultMessage": "Invoice not found"})
+    assert (status.result_code, status.result_message) == ("102", "Invoice not found")
+    with pytest.raises(EpayProtocolError, match="The field resultMessage has an unexpected type"):
+        TransactionStatus.from_json({"resultCode": "102", "resultMessage": ["x"]})
