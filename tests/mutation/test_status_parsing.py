@@ -85,3 +85,19 @@ def test_a_reply_without_transaction_keeps_its_message() -> None:
     assert (status.result_code, status.result_message) == ("102", "Invoice not found")
     with pytest.raises(EpayProtocolError, match="The field resultMessage has an unexpected type"):
         TransactionStatus.from_json({"resultCode": "102", "resultMessage": ["x"]})
+
+
+def test_a_full_reply_keeps_its_message_and_names_bad_fields() -> None:
+    assert TransactionStatus.from_json(
+        {**_reply(), "resultMessage": "SUCCESS"}).result_message == "SUCCESS"
+    with pytest.raises(EpayProtocolError, match=r"^The field resultMessage has an unexpected"):
+        TransactionStatus.from_json({**_reply(), "resultMessage": {"x": 1}})
+    for field in ("amount", "orgAmount"):
+        with pytest.raises(EpayProtocolError, match=f"^The field {field} is not an amount"):
+            TransactionStatus.from_json(_reply(**{field: "12,3x"}))
+
+
+def test_the_cents_refusal_says_so_exactly() -> None:
+    with pytest.raises(EpayInvalidRequest,
+                       match=r"^The amount can have at most two digits after the comma\.$"):
+        check_wire_amount(Decimal("0.001"))
