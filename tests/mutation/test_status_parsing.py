@@ -101,3 +101,24 @@ def test_the_cents_refusal_says_so_exactly() -> None:
     with pytest.raises(EpayInvalidRequest,
                        match=r"^The amount can have at most two digits after the comma\.$"):
         check_wire_amount(Decimal("0.001"))
+
+
+def test_a_not_final_reply_keeps_its_transaction() -> None:
+    status = TransactionStatus.from_json(
+        {"resultCode": "107", "transaction": {"id": "t7", "statusName": "NEW"}})
+    assert (status.transaction_id, status.status_name) == ("t7", "NEW")
+    empty = TransactionStatus.from_json({"resultCode": "102", "transaction": {}})
+    assert (empty.result_code, empty.transaction_id) == ("102", "")
+
+
+def test_a_success_with_an_empty_transaction_is_refused_for_what_it_lacks() -> None:
+    with pytest.raises(EpayProtocolError,
+                       match=r"^The status reply lacks the transaction id or statusName\.$"):
+        TransactionStatus.from_json({"resultCode": "100", "transaction": {}})
+    with pytest.raises(EpayProtocolError, match=r"^The status reply has no transaction\.$"):
+        TransactionStatus.from_json({"resultCode": "100"})
+
+
+def test_a_text_field_of_the_wrong_type_is_named() -> None:
+    with pytest.raises(EpayProtocolError, match=r"^The field cardMask has an unexpected type"):
+        TransactionStatus.from_json(_reply(cardMask=["440563"]))
