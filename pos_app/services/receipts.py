@@ -21,12 +21,12 @@ _TEXTS: dict[str, dict[str, str]] = {
            "amount": "Сумма", "invoice": "Номер заказа", "rrn": "RRN",
            "approval": "Код авторизации", "card": "Карта", "status": "Статус",
            "refunded": "Возвращено", "fiscal": "Нефискальный документ", "copy": "Копия",
-           "training": "ТРЕНИРОВКА, не платёж", "test": "ТЕСТ, не платёж"},
+           "training": "ОБУЧЕНИЕ, не платёж", "test": "ТЕСТ, не платёж"},
     "kk": {"title": "Картамен төлем", "refund_title": "Қайтару", "date": "Күні мен уақыты",
            "amount": "Сомасы", "invoice": "Тапсырыс нөмірі", "rrn": "RRN",
            "approval": "Авторизация коды", "card": "Карта", "status": "Күйі",
            "refunded": "Қайтарылды", "fiscal": "Фискалдық емес құжат", "copy": "Көшірме",
-           "training": "ЖАТТЫҒУ, төлем емес", "test": "ТЕСТ, төлем емес"},
+           "training": "ОҚУ, төлем емес", "test": "ТЕСТ, төлем емес"},
 }  # fmt: skip
 _STATUS: dict[str, dict[PaymentStatus, str]] = {
     "en": {PaymentStatus.PAID: "Approved", PaymentStatus.REFUNDED: "Refunded",

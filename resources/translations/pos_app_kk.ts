@@ -126,7 +126,7 @@
         </message>
         <message>
             <source>TRAINING: this is not a real payment</source>
-            <translation>ЖАТТЫҒУ: бұл нақты төлем емес</translation>
+            <translation>ОҚУ: бұл нақты төлем емес</translation>
         </message>
         <message>
             <source>TEST: this is not a real payment</source>
@@ -318,7 +318,7 @@
         <name>Environment</name>
         <message>
             <source>TRAINING</source>
-            <translation>ЖАТТЫҒУ</translation>
+            <translation>ОҚУ</translation>
         </message>
         <message>
             <source>TEST</source>

@@ -126,7 +126,7 @@
         </message>
         <message>
             <source>TRAINING: this is not a real payment</source>
-            <translation>ТРЕНИРОВКА: это не настоящий платёж</translation>
+            <translation>ОБУЧЕНИЕ: это не настоящий платёж</translation>
         </message>
         <message>
             <source>TEST: this is not a real payment</source>
@@ -318,7 +318,7 @@
         <name>Environment</name>
         <message>
             <source>TRAINING</source>
-            <translation>ТРЕНИРОВКА</translation>
+            <translation>ОБУЧЕНИЕ</translation>
         </message>
         <message>
             <source>TEST</source>

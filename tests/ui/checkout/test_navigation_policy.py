@@ -151,3 +151,32 @@ def test_redirect_may_show_only_the_payform(redirect: NavigationPolicy, url: str
 
 def test_a_policy_without_a_host_page_shows_nothing() -> None:
     assert NavigationPolicy.widget("").may_show("") is False
+
+
+# -- edges the mutation run found unguarded (scripts/mutation ui/checkout/web/policy.py) -------
+
+def test_origin_and_folder_are_normalised() -> None:
+    from pos_app.ui.checkout.web.policy import location, origin
+
+    assert origin("HTTPS://Epay.Example.KZ/payform/") == "https://epay.example.kz"
+    assert location("https://epay.example.kz/payform/?params=x") == (
+        "https://epay.example.kz", "/payform/")
+    assert location("https://epay.example.kz") == ("https://epay.example.kz", "/")
+
+
+def test_a_redirect_policy_has_no_host_page_and_no_back_links_unless_given() -> None:
+    bare = NavigationPolicy.redirect(["https://epay.example.kz/payform/"])
+    assert (bare.host_page, bare.back_link, bare.failure_back_link) == ("", "", "")
+    assert bare.main_frame("https://pos.invalid/", initial=False) is Verdict.BLOCK
+
+
+def test_a_url_without_a_path_is_the_root_folder() -> None:
+    policy = NavigationPolicy.redirect(["https://epay.example.kz/"], "https://pos.invalid",
+                                       "https://pos.invalid/fail")
+    assert policy.main_frame("https://epay.example.kz", initial=True) is Verdict.ALLOW
+    assert policy.may_show("https://epay.example.kz")
+    # "https://pos.invalid" and "https://pos.invalid/" are the same page, both ways round
+    assert policy.main_frame("https://pos.invalid/", initial=False) is Verdict.BACK_OK
+    other = NavigationPolicy.redirect(["https://epay.example.kz/"], "https://pos.invalid/",
+                                      "https://pos.invalid/fail")
+    assert other.main_frame("https://pos.invalid", initial=False) is Verdict.BACK_OK

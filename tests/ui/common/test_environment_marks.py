@@ -28,8 +28,8 @@ from pos_app.ui.shift.report_view import report_html, report_title
 
 WORDS = {  # language → (training, test) as the cashier reads them
     "en": ("TRAINING", "TEST"),
-    "ru": ("ТРЕНИРОВКА", "ТЕСТ"),
-    "kk": ("ЖАТТЫҒУ", "ТЕСТ"),
+    "ru": ("ОБУЧЕНИЕ", "ТЕСТ"),
+    "kk": ("ОҚУ", "ТЕСТ"),
 }
 ENVIRONMENTS = [("training", 0), ("test", 1), ("test-new", 1)]
 
@@ -82,8 +82,8 @@ def test_production_says_neither(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("environment", "words"), [
-    ("training", {"en": "TRAINING, not a payment", "ru": "ТРЕНИРОВКА, не платёж",
-                  "kk": "ЖАТТЫҒУ, төлем емес"}),
+    ("training", {"en": "TRAINING, not a payment", "ru": "ОБУЧЕНИЕ, не платёж",
+                  "kk": "ОҚУ, төлем емес"}),
     ("test", {"en": "TEST, not a payment", "ru": "ТЕСТ, не платёж", "kk": "ТЕСТ, төлем емес"}),
 ])
 def test_receipt_says_it_top_and_bottom(tmp_path: Path, environment: str,
@@ -108,7 +108,7 @@ def test_x_and_z_reports_say_it(language: str) -> None:
 
 
 @pytest.mark.parametrize(("environment", "shown"), [
-    ("training", {"ru": "ТРЕНИРОВКА: это не настоящий платёж", "kk": "ЖАТТЫҒУ: бұл нақты төлем емес",
+    ("training", {"ru": "ОБУЧЕНИЕ: это не настоящий платёж", "kk": "ОҚУ: бұл нақты төлем емес",
                   "en": "TRAINING: this is not a real payment"}),
     ("test", {"ru": "ТЕСТ: это не настоящий платёж", "kk": "ТЕСТ: бұл нақты төлем емес",
               "en": "TEST: this is not a real payment"}),
