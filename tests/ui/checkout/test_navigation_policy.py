@@ -162,6 +162,8 @@ def test_origin_and_folder_are_normalised() -> None:
     assert location("https://epay.example.kz/payform/?params=x") == (
         "https://epay.example.kz", "/payform/")
     assert location("https://epay.example.kz") == ("https://epay.example.kz", "/")
+    assert location("https://epay.example.kz/payform/index.html") == (
+        "https://epay.example.kz", "/payform/")
 
 
 def test_a_redirect_policy_has_no_host_page_and_no_back_links_unless_given() -> None:
