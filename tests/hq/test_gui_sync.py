@@ -39,7 +39,9 @@ def test_background_rounds_label_and_back_off(qtbot: QtBot, hq_url: str, tmp_pat
     assert threads[0] is not threading.main_thread()
     assert results[0].unavailable and not results[0].state.stopped
     assert runner.label.isVisible() and "3 h behind" in runner.label.text()
-    assert runner.timer.isActive() and 12_000 <= runner.timer.remainingTime() <= 18_000
+    # the delay the next round was scheduled with (not the time left: a loaded CI machine
+    # takes a while to get here)
+    assert runner.timer.isActive() and 12_000 <= runner.timer.interval() <= 18_000
     assert runner.backoff.failures == 1
 
     runner.config = config(hq_url)  # the network is back
