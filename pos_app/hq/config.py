@@ -9,7 +9,6 @@ sockets TLS is required: ``sslmode`` must be ``require``, ``verify-ca`` or ``ver
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import os
 import re
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from pos_app.domain.net import is_loopback_host
 from pos_app.hq.errors import HqConfigError
 
 ENV_URL = "POS_APP_HQ_URL"
@@ -70,12 +70,7 @@ def is_local(url: str) -> bool:
     """True for a unix socket or a loopback address (TLS optional there)."""
     parts = urlsplit(url)
     host = parts.hostname or dict(parse_qsl(parts.query)).get("host", "")
-    if not host or host.startswith("/") or host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return not host or host.startswith("/") or is_loopback_host(host)
 
 
 def url_problem(url: str, sslmode: str = "") -> str:

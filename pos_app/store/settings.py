@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import ipaddress
 import json
 import os
 import re
@@ -26,6 +25,7 @@ from urllib.parse import urlsplit
 from pos_app.domain.errors import InvoiceError
 from pos_app.domain.invoice import validate_prefix
 from pos_app.domain.money import DEFAULT_MAXIMUM
+from pos_app.domain.net import is_loopback_host
 from pos_app.store.errors import from_os_error
 from pos_app.store.settings_fiscal import fiscal_problems
 
@@ -163,20 +163,13 @@ def _url_problem(url: str, prod: bool, *, required: bool) -> str:
         return "A web address here must not contain a user name or password."
     if parts.scheme == "https":
         return ""
-    if parts.scheme == "http" and not prod and _is_loopback(host):
+    if parts.scheme == "http" and not prod and is_loopback_host(host):
         return ""
     if parts.scheme == "http" and not prod:
         return "Use https:// (http:// only for 127.0.0.1 or localhost in training and test)."
     return "Use an https:// address."
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings) if f.name != "load_warning"}

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from pos_app.domain.net import is_loopback_host
 from pos_app.fiscal.errors import (
     AuthExpired,
     AuthRejected,
@@ -37,7 +38,6 @@ from pos_app.fiscal.errors import (
     TemporarilyUnavailable,
     from_register_code,
 )
-from pos_app.fiscal.webkassa.config import is_loopback
 from pos_app.fiscal.webkassa.wire import dumps, loads, with_token
 
 log = logging.getLogger("pos_app.fiscal.webkassa")
@@ -143,7 +143,7 @@ class WebkassaClient:
 
     def _alternatives(self, response: httpx.Response, path: str) -> list[str]:
         base = urlsplit(self.base_url)
-        plain_ok = base.scheme == "http" and is_loopback(base.hostname or "")
+        plain_ok = base.scheme == "http" and is_loopback_host(base.hostname or "")
         urls: list[str] = []
         for raw in response.headers.get("AlternativeDomainNames", "").split(","):
             name = raw.strip().rstrip("/")
@@ -154,7 +154,7 @@ class WebkassaClient:
             parts = urlsplit(name)
             host = parts.hostname or ""
             if parts.scheme == "https" or (plain_ok and parts.scheme == "http"
-                                           and is_loopback(host)):
+                                           and is_loopback_host(host)):
                 urls.append(f"{parts.scheme}://{parts.netloc}{path}")
             else:
                 log.warning("ignoring a non-https alternative host %s", host)

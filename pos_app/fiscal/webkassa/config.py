@@ -8,10 +8,11 @@ replaces the base URL: freely in test and training (http only to loopback), in p
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from pos_app.domain.net import is_loopback_host
 
 ENV_VAR = "POS_APP_FISCAL_URL"
 HOSTS = {"test": "https://devkkm.webkassa.kz", "prod": "https://kkm.webkassa.kz"}
@@ -31,13 +32,6 @@ class Endpoint:
         return ""
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def url_problem(url: str, *, production: bool) -> str:
@@ -52,7 +46,7 @@ def url_problem(url: str, *, production: bool) -> str:
         return "must be scheme://host[:port] with no user, query or fragment"
     if parts.scheme == "https":
         return ""
-    if parts.scheme == "http" and not production and is_loopback(host):
+    if parts.scheme == "http" and not production and is_loopback_host(host):
         return ""
     return "must use https:// (http:// only to loopback outside production)"
 
