@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import psycopg
 import pytest
 
+from pos_app.domain.payment import PaymentStatus
 from pos_app.hq import local, migrate, report
 from pos_app.hq.errors import Rejected, Unavailable
 from pos_app.hq.sync import Syncer, sync_once
@@ -167,3 +169,19 @@ def test_report_day_is_the_shops_local_date(hq_url: str, tmp_path: Path) -> None
         conn.execute("INSERT INTO hq.shops (shop_id, timezone) VALUES ('S1', 'UTC')")
         assert report.daily(conn, date(2026, 12, 1), date(2026, 12, 1)) == []
     assert days() == [(date(2026, 11, 30), 2)]
+
+
+def test_a_released_hold_is_a_payment_and_a_refund(hq_url: str, journal: Journal) -> None:
+    held = journal.create_attempt(Decimal("700.70"))
+    for status in (PaymentStatus.TOKEN_ISSUED, PaymentStatus.CHECKING, PaymentStatus.PAID,
+                   PaymentStatus.CANCELLED):
+        journal.transition(held.invoice_id, status)
+    open_one = journal.create_attempt(Decimal("5"))
+    journal.transition(open_one.invoice_id, PaymentStatus.UNKNOWN)
+    sync_once(journal, config(hq_url), None)
+    with psycopg.connect(hq_url) as conn:
+        rows = report.daily(conn, date(2000, 1, 1), date(2100, 1, 1))
+        unsettled = conn.execute("SELECT invoice_id, status FROM hq.unsettled_payments").fetchall()
+    assert [(r.payments, r.amount, r.refunds, r.refunded_amount) for r in rows] == [
+        (1, Decimal("700.70"), 1, Decimal("700.70"))]
+    assert unsettled == [(open_one.invoice_id, "unknown")]
