@@ -115,7 +115,6 @@ def child_fiscal(payments: int) -> None:
     till = build_till(runtime)
     till.window.resize(1180, 780)
     till.window.show()
-    tilldrive.wait_until(lambda: till.checkout.page is not None, what="warm_up")
     tilldrive.wait_warm(till)
     view = runtime.extras["fiscal_ui"].view
     wk = runtime.extras["fiscal_runtime"].emulator

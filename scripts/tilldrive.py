@@ -66,14 +66,12 @@ def payform_frame(page: object) -> object | None:
 
 
 def wait_warm(till: object, timeout: float = TIMEOUT) -> None:
-    """Wait until the warm-up blank page has loaded (Chromium's processes are up)."""
-    done: list[bool] = []
-    page = till.checkout.page  # type: ignore[attr-defined]
-    if page is None:
-        raise RuntimeError("warm_up() has not run")
-    page.loadFinished.connect(lambda ok: done.append(ok))
-    # it may have finished already: a blank page answers JavaScript only once loaded
-    wait_until(lambda: bool(done) or blank_loaded(page), timeout, what="web engine warm-up")
+    """Wait until the checkout page's empty document has loaded (Chromium's processes are up
+    and the next payment goes into the kept page)."""
+    checkout = till.checkout  # type: ignore[attr-defined]
+    if checkout is None:
+        raise RuntimeError("the till has no checkout view")
+    wait_until(lambda: checkout.warm, timeout, what="web engine warm-up")
 
 
 def blank_loaded(page: object) -> bool:
@@ -113,6 +111,9 @@ def wait_pan(till: object, timeout: float = TIMEOUT) -> object:
         return False
 
     wait_until(ready, timeout, step_ms=5, what="#pan in the payform frame")
+    window = till.window  # type: ignore[attr-defined]
+    wait_until(lambda: window.activity.currentWidget() is window.activity.form, timeout,
+               step_ms=5, what="the card form on screen")
     return found[0]
 
 

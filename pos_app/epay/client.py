@@ -7,8 +7,10 @@ explicit timeout; retries follow :mod:`pos_app.epay.transport`; every failure is
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+import ssl
 import threading
 import time
 from collections import deque
@@ -39,7 +41,9 @@ from pos_app.epay.transport import (
     raise_for_status,
 )
 
-__all__ = ["DEFAULT_TIMEOUT", "PAYMENT_SCOPE", "SERVICE_SCOPE", "EpayClient", "RetryPolicy"]
+__all__ = [
+    "DEFAULT_TIMEOUT", "PAYMENT_SCOPE", "SERVICE_SCOPE", "EpayClient", "RetryPolicy", "tls_context",
+]
 
 PAYMENT_SCOPE = "payment"
 SERVICE_SCOPE = "webapi usermanagement email_send verification statement statistics payment"
@@ -49,6 +53,14 @@ _EXTERNAL_ID = re.compile(r"[0-9A-Za-z._:/-]{1,64}")
 _TOKEN = TOKEN_ENDPOINT
 
 logger = logging.getLogger("pos_app.epay")
+
+
+@functools.cache
+def tls_context() -> ssl.SSLContext:
+    """The verifying TLS context every ePay client of this process shares: httpx's default
+    (certifi's CA bundle, hostname checks). Building one costs 45–80 ms, which the connection
+    probe's short-lived clients used to pay again while the cashier pressed Enter."""
+    return httpx.create_ssl_context()
 
 
 class EpayClient:
@@ -73,7 +85,8 @@ class EpayClient:
         self.hosts = hosts
         self._credentials = credentials
         self._owns_http = http is None
-        self._http = http or httpx.Client(timeout=timeout, verify=True, follow_redirects=False)
+        self._http = http or httpx.Client(timeout=timeout, verify=tls_context(),
+                                          follow_redirects=False)
         self._clock = clock
         self._lock = threading.Lock()
         self._service: PaymentToken | None = None

@@ -47,14 +47,11 @@ class ConnectivityProbe:
     """One blocking probe per :meth:`check`; safe to call from a worker thread."""
 
     def __init__(self, hosts: EpayHosts, credentials: Credentials, *, timeout: float = 4.0,
-                 client_factory: Callable[[], EpayClient] | None = None,
-                 prepare: Callable[[], object] | None = None) -> None:
-        """``prepare`` runs before each probe (training mode starts its emulator there)."""
+                 client_factory: Callable[[], EpayClient] | None = None) -> None:
         self.hosts = hosts
         self.credentials = credentials
         self.timeout = timeout
         self._factory = client_factory or self._client
-        self._prepare = prepare
 
     def _client(self) -> EpayClient:
         # httpx is imported here, on the worker, not while the window is being shown
@@ -67,8 +64,6 @@ class ConnectivityProbe:
                           retry=RetryPolicy(attempts=1))
 
     def check(self) -> ProbeResult:
-        if self._prepare is not None:
-            self._prepare()
         client = self._factory()
         try:
             client.service_token()

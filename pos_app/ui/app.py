@@ -118,7 +118,7 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
                                   language=runtime.settings.language,
                                   environment=runtime.environment)
         window.language_changed.connect(display.set_language)
-    probe = ConnectivityProbe(runtime.hosts, runtime.credentials, prepare=runtime.ready)
+    probe = ConnectivityProbe(runtime.hosts, runtime.credentials)
     monitor = ConnectionMonitor(probe, tasks)
     monitor.changed.connect(window.set_reachability)
 

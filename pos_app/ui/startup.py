@@ -1,13 +1,17 @@
-"""How ``pos-app`` starts its window, in stages, so that the cashier can type within a blink:
+"""How ``pos-app`` starts its window so that the cashier can type at once and pay at once:
 
 1. before any window: settings, hosts and credentials (:func:`pos_app.preflight.check_setup`);
-2. the window with its panels and the checkout web view (its page already loading, so that
-   Chromium starts while the cashier types), shown and focused (:func:`main_window`);
-3. on a worker thread: the journal, the services and their modules
-   (:func:`pos_app.runtime.assemble`);
-4. back on the GUI thread: the controllers attached (:func:`pos_app.ui.app.wire_till`), the
-   connection probe and the start-up reconciliation started; an Enter or F2 pressed during
-   step 3 is carried out now.
+2. on a worker thread, started first: the journal, training mode's emulator, the ePay client
+   and the services, and the modules stage 4 needs (:func:`pos_app.runtime.assemble`);
+3. meanwhile on the GUI thread: the window with its panels and the checkout web view (its
+   page already loading, so that Chromium starts while the cashier types), shown and focused
+   (:func:`main_window`);
+4. once the window has painted and stage 2 is done: the controllers attached
+   (:func:`pos_app.ui.app.wire_till`), the connection probe and the start-up reconciliation
+   started; an Enter or F2 pressed before is carried out now.
+
+The order is measured (``scripts/bench_payform.py``, README "Performance"): what counts is
+launch → the card form on screen with the amount typed at once, not the first paint.
 
 The web view is part of the window before it is first shown, on purpose: its Chromium widget
 needs an OpenGL surface, and a window already on screen that gains one is destroyed and
@@ -28,6 +32,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from pos_app.ui.common import i18n
+from pos_app.ui.common.tasks import Tasks
 from pos_app.ui.window import ensure_app, main_window
 
 if TYPE_CHECKING:
@@ -36,7 +41,6 @@ if TYPE_CHECKING:
     from pos_app.preflight import Setup
     from pos_app.runtime import Runtime
     from pos_app.ui.app import Till
-    from pos_app.ui.common.tasks import Tasks
 
 log = logging.getLogger("pos_app.ui.startup")
 
@@ -58,7 +62,7 @@ class _FirstPaint(QObject):
 
 
 class Startup(QObject):
-    """Stages 2–5 of the module docstring; ``till`` is set once the services are attached.
+    """Stages 2–4 of the module docstring; ``till`` is set once the services are attached.
 
     ``ready`` is emitted with the :class:`Till`; ``failed`` with a sentence for the cashier when
     the journal or the services cannot be opened (the window then closes).
@@ -71,12 +75,15 @@ class Startup(QObject):
         super().__init__()
         self.setup, self.debug = setup, debug
         self.till: Till | None = None
-        self.tasks: Tasks | None = None  # made with the first background work, after the paint
-        i18n.set_language(setup.settings.language)
-        self.window = main_window(setup.environment, setup.settings, debug=debug)
         self._closed = False
-        self._loading: Future[tuple[Runtime, frozenset[str]]] | None = None
-        _FirstPaint(self.window, self._load)
+        self._painted = False
+        self._loaded: tuple[Runtime, frozenset[str]] | None = None
+        i18n.set_language(setup.settings.language)
+        self.tasks = Tasks()
+        self._loading: Future[tuple[Runtime, frozenset[str]]] = self.tasks.run(
+            lambda: _load_services(setup), self._on_loaded, self._fail)
+        self.window = main_window(setup.environment, setup.settings, debug=debug)
+        _FirstPaint(self.window, self._on_painted)
 
     def show(self) -> None:
         if self.setup.settings.kiosk:
@@ -85,20 +92,21 @@ class Startup(QObject):
             self.window.resize(1180, 780)
             self.window.show()
 
-    def _load(self) -> None:
-        if self._closed:
+    def _on_painted(self) -> None:
+        self._painted = True
+        self._attach()
+
+    def _on_loaded(self, loaded: tuple[Runtime, frozenset[str]]) -> None:
+        self._loaded = loaded
+        self._attach()
+
+    def _attach(self) -> None:
+        """Stage 4, once both the first paint and the services are there."""
+        if self._closed or not self._painted or self._loaded is None or self.till is not None:
             return
-        from pos_app.ui.common.tasks import Tasks
-
-        self.tasks = Tasks()
-        self._loading = self.tasks.run(lambda: _load_services(self.setup), self._attach,
-                                       self._fail)
-
-    def _attach(self, loaded: tuple[Runtime, frozenset[str]]) -> None:
         from pos_app.ui.app import wire_till
 
-        assert self.tasks is not None
-        runtime, left_open = loaded
+        runtime, left_open = self._loaded
         till = wire_till(runtime, self.window, self.tasks, debug=self.debug)
         self.till = till
         if till.display is not None:
@@ -121,11 +129,9 @@ class Startup(QObject):
         if self.till is not None:
             self.till.close()
         else:  # closed while the services were loading: let them finish, then close them
-            if self.tasks is not None:
-                self.tasks.shutdown(wait=True)
+            self.tasks.shutdown(wait=True)
             loading = self._loading
-            if loading is not None and loading.done() and not loading.cancelled() \
-                    and loading.exception() is None:
+            if loading.done() and not loading.cancelled() and loading.exception() is None:
                 loading.result()[0].close()
             self.window.allow_close()
             self.window.close()
@@ -133,7 +139,7 @@ class Startup(QObject):
 
 
 def _load_services(setup: Setup) -> tuple[Runtime, frozenset[str]]:
-    """Stage 3, on a worker thread: the runtime, what the last run left open (before any
+    """Stage 2, on a worker thread: the runtime, what the last run left open (before any
     payment of this run can exist), and the modules stage 4 needs (imports only; widgets and
     controllers are made on the GUI thread)."""
     from pos_app.runtime import assemble

@@ -67,6 +67,9 @@ def wait_for_card_form(qtbot: QtBot, till: Till) -> QWebEngineFrame:
         return False
 
     qtbot.waitUntil(ready, timeout=TIMEOUT)
+    # and on screen: the form's page is shown once it has loaded (hidden while it loads)
+    qtbot.waitUntil(lambda: till.window.activity.currentWidget() is till.window.activity.form,
+                    timeout=TIMEOUT)
     return found[0]
 
 

@@ -1,4 +1,5 @@
-"""`pos-app --training` as run_gui builds it: the emulator starts on demand, after the window."""
+"""`pos-app --training` as run_gui builds it: the emulator starts with the services (on the
+start-up worker), so the first payment and the connection probe find it answering."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from pos_app.domain.payment import PaymentStatus
-from pos_app.runtime import DeferredEmulator, build_runtime
+from pos_app.runtime import build_runtime
 from pos_app.services.connectivity import Reachability
 from pos_app.store.settings import Settings
+from pos_app.training import Emulator
 from pos_app.ui.app import build_till
 from pos_app.ui.checkout.controller import Stage
 from tests.webengine.helpers import TIMEOUT, type_amount_and_enter, type_card, wait_for_card_form
@@ -18,12 +20,13 @@ from tests.webengine.helpers import TIMEOUT, type_amount_and_enter, type_card, w
 pytestmark = pytest.mark.webengine
 
 
-def test_deferred_emulator_is_online_and_takes_a_payment(
+def test_training_emulator_is_online_and_takes_a_payment(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("POS_APP_HOME", str(tmp_path))
     runtime = build_runtime("training", settings=Settings(environment="training"))
-    assert isinstance(runtime.emulator, DeferredEmulator)
+    assert isinstance(runtime.emulator, Emulator)
+    assert runtime.hosts.oauth_url.startswith(runtime.emulator.urls["api"])
     till = build_till(runtime, lazy_web=True, watch_connection=True)
     qtbot.addWidget(till.window)
     till.window.show()

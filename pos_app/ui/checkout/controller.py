@@ -47,6 +47,7 @@ class CheckoutController(QObject):
     journal_changed = Signal()
     bank_error = Signal(object)  # an EpayError from a real call (the offline banner listens)
     view_needed = Signal()  # the web view is asked for before the warm-up created it
+    form_ready = Signal()  # the current payment's card form has loaded: show it
 
     def __init__(
         self,
@@ -72,6 +73,7 @@ class CheckoutController(QObject):
         checkout.widget_result.connect(self._on_form_result)
         checkout.redirect_returned.connect(self._on_form_result)
         checkout.failed.connect(self._on_form_failed)
+        checkout.form_loaded.connect(self._on_form_loaded)
 
     @property
     def view(self) -> CheckoutView:
@@ -156,6 +158,7 @@ class CheckoutController(QObject):
             )
         else:
             self.view.open_widget(invoice, obj, rt.hosts.widget_url)
+        self.wait.emit(self.tr("Opening the card form…"), "", True, False)
         self._set_stage(Stage.FORM)
         self.journal_changed.emit()
 
@@ -176,6 +179,10 @@ class CheckoutController(QObject):
         else:
             self.bank_error.emit(exc)
         self._show_result(self.rt.journal.get(invoice), epay_message(code))
+
+    def _on_form_loaded(self, invoice: str) -> None:
+        if self.stage is Stage.FORM and self.payment and invoice == self.payment.invoice_id:
+            self.form_ready.emit()
 
     def _on_form_result(self, invoice: str, success: bool) -> None:
         if self.stage is Stage.FORM and self.payment and invoice == self.payment.invoice_id:

@@ -38,6 +38,7 @@ from pos_app.ui.checkout.web.policy import NavigationPolicy, Verdict
 
 log = logging.getLogger("pos_app.ui.web")
 FORM_TIMEOUT_MS = 30_000  # until the card form is on screen (not until the customer pays)
+EMPTY_HOST_PAGE = "<!DOCTYPE html><html><body></body></html>"
 PLACEHOLDER = re.compile(r"__POS_(?:INVOICE|PAYMENT|WIDGET_URL|WAIT)__")
 
 
@@ -111,6 +112,13 @@ class CheckoutPage(QWebEnginePage):
         settings.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
         settings.setAttribute(QWebEngineSettings.WebAttribute.PdfViewerEnabled, False)
+
+    def expect_host_page(self) -> None:
+        """The view is about to ``setHtml()`` its own document into this page (a payment's host
+        page, or the empty page between payments): the next main-frame navigation is judged
+        as a fresh page's first, so that ``data:`` load passes, and nothing after it. The view
+        never arms a page that was refused a navigation or left its document."""
+        self._navigations = 0
 
     def acceptNavigationRequest(
         self, url: QUrl | str, type_: QWebEnginePage.NavigationType, is_main_frame: bool
@@ -209,7 +217,12 @@ class CheckoutView(QWidget):
         self.bridge.script_failed.connect(lambda detail: self._fail(f"script: {detail}"))
         self._channel = QWebChannel(self)
         self._channel.registerObject("bridge", self.bridge)
-        self._page: CheckoutPage | None = None
+        self._page: CheckoutPage | None = None  # the current payment's page
+        # Widget mode's page, kept from one payment to the next (see warm_up); "settled" once
+        # our empty document has loaded in it; "tainted" once it tried to go anywhere else.
+        self._host: CheckoutPage | None = None
+        self._host_settled = False
+        self._host_tainted = False
         self._invoice: str | None = None
         self._redirect = False
         self._loaded = False
@@ -227,18 +240,31 @@ class CheckoutView(QWidget):
         return self._page
 
     @property
+    def warm(self) -> bool:
+        """Whether the next widget payment goes into the kept page (its empty document loaded,
+        nothing refused on it) rather than a fresh one."""
+        return self._host is not None and self._host_settled and not self._host_tainted
+
+    @property
     def waiting_for_form(self) -> bool:
         """Whether the load timeout is running (the card form is not on screen yet)."""
         return self._timer.isActive()
 
     def warm_up(self) -> None:
-        """Start Chromium's processes now, so the first payment does not pay for them."""
-        if self._page is None:
-            self._new_page(NavigationPolicy.widget(self.host_base_url), channel=True)
-            assert self._page is not None
-            self._page.setHtml(
-                "<!DOCTYPE html><html><body></body></html>", QUrl(self.host_base_url)
-            )
+        """Start Chromium's processes now, so the first payment does not pay for them.
+
+        Widget mode keeps this one page for every payment, as a browser tab would: a new page
+        is a new browsing instance, whose main frame and the bank's cross-site iframe each wait
+        for a fresh renderer process (60 ms and more on every Enter, measured). Between
+        payments the page shows our empty document; each payment's host page is our own
+        ``setHtml()`` into it, the one main-frame navigation the page is armed for
+        (:meth:`CheckoutPage.expect_host_page`). A page that tried to go anywhere else is not
+        kept."""
+        if self._host is None:
+            self._host = self._make_page(NavigationPolicy.widget(self.host_base_url),
+                                         channel=True)
+            self.view.setPage(self._host)
+            self._show_empty(self._host)
 
     def open_widget(self, invoice: str, payment_object: dict[str, object], widget_url: str) -> None:
         """Load the host page fresh and call ``halyk.showPaymentWidget`` with ``payment_object``.
@@ -263,19 +289,36 @@ class CheckoutView(QWidget):
         self._page.load(QUrl(url))
 
     def discard(self) -> None:
-        """Forget the current payment's page; late messages from it are ignored."""
+        """Forget the current payment's page; late messages from it are ignored. The card form
+        goes at once: widget mode's page shows our empty document again."""
         self._timer.stop()
         self._invoice = None
         self.bridge.expect(None)
-        if self._page is not None:
-            self._page.loadFinished.disconnect()
-            self.view.setPage(QWebEnginePage(self.profile, self.view))
-            self._page.deleteLater()
-            self._page = None
+        used, self._page = self._page, None
+        if used is None:
+            return
+        if used is self._host and not self._host_tainted:
+            self._show_empty(used)
+            return
+        if used is self._host:
+            self._host = None
+        if self._host is None:
+            self.warm_up()
+        else:
+            self.view.setPage(self._host)
+        used.loadFinished.disconnect()
+        used.deleteLater()  # a redirect page or a page that misbehaved serves one payment
 
     def dispose(self) -> None:
         """Delete the pages before the profile (Chromium crashes at exit otherwise)."""
-        self.discard()
+        self._timer.stop()
+        self._invoice = None
+        pages = {id(p): p for p in (self._page, self._host) if p is not None}
+        self._page = self._host = None
+        self.view.setPage(QWebEnginePage(self.profile, self.view))
+        for page in pages.values():
+            page.loadFinished.disconnect()
+            page.deleteLater()
         self.view.deleteLater()  # deferred deletes run in posting order: pages first
         self.profile.deleteLater()
 
@@ -293,27 +336,55 @@ class CheckoutView(QWidget):
 
     # -- internals ----------------------------------------------------------------------------
 
+    def _make_page(self, policy: NavigationPolicy, *, channel: bool) -> CheckoutPage:
+        page = CheckoutPage(self.profile, policy, self.view, self._channel if channel else None)
+        page.navigation_blocked.connect(lambda url: self._on_blocked(page, url))
+        # A discarded page may still talk until it is deleted: only the current one counts.
+        page.left.connect(lambda url: self._on_left(page, url))
+        page.returned.connect(lambda ok: self._on_returned(page, ok))
+        page.loadFinished.connect(lambda ok: self._on_page_loaded(page, ok))
+        return page
+
+    def _show_empty(self, page: CheckoutPage) -> None:
+        self._host_settled = False
+        page.expect_host_page()
+        page.setHtml(EMPTY_HOST_PAGE, QUrl(self.host_base_url))
+
     def _start(self, invoice: str, policy: NavigationPolicy, *, redirect: bool) -> None:
         self.discard()
         self._invoice = invoice
         self._redirect = redirect
         self._loaded = False
         self.bridge.expect(None if redirect else invoice)
-        self._new_page(policy, channel=not redirect)
-        self._timer.start(self.form_timeout_ms)
-
-    def _new_page(self, policy: NavigationPolicy, *, channel: bool) -> None:
-        old = self._page
-        page = CheckoutPage(self.profile, policy, self.view, self._channel if channel else None)
-        page.navigation_blocked.connect(self.navigation_blocked)
-        # A discarded page may still talk until it is deleted: only the current one counts.
-        page.left.connect(lambda url: self._on_left(page, url))
-        page.returned.connect(lambda ok: self._on_returned(page, ok))
-        page.loadFinished.connect(self._on_load_finished)
+        if redirect:
+            page = self._make_page(policy, channel=False)
+        else:
+            host = self._host
+            if host is None or not self.warm:
+                # Its empty document is still loading (or failed): a load of it could still
+                # reach _on_load_finished as this payment's. Start from a fresh page instead.
+                old, host = host, self._make_page(policy, channel=True)
+                self._host, self._host_tainted = host, False
+                if old is not None:
+                    old.loadFinished.disconnect()
+                    old.deleteLater()
+            page = host
+            self._host_settled = False
+            page.expect_host_page()
         self._page = page
         self.view.setPage(page)
-        if old is not None:
-            old.deleteLater()
+        self._timer.start(self.form_timeout_ms)
+
+    def _on_page_loaded(self, page: CheckoutPage, ok: bool) -> None:
+        if page is self._page:
+            self._on_load_finished(ok)
+        elif page is self._host and self._page is None:
+            self._host_settled = ok  # our empty document, between payments
+
+    def _on_blocked(self, page: CheckoutPage, url: str) -> None:
+        if page is self._host:
+            self._host_tainted = True
+        self.navigation_blocked.emit(url)
 
     def _on_load_finished(self, ok: bool) -> None:
         if self._invoice is None or self._loaded:
@@ -327,6 +398,8 @@ class CheckoutView(QWidget):
 
     def _on_left(self, page: CheckoutPage, url: str) -> None:
         """The page replaced itself: nothing it says is trusted, and the form is gone."""
+        if page is self._host:
+            self._host_tainted = True
         if page is not self._page:
             return
         self.bridge.expect(None)
