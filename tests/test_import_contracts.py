@@ -1,5 +1,6 @@
 """The import-linter contracts (pyproject.toml) name every part of the app, so that a new
-module or ui folder cannot escape the layer rules by not being listed."""
+module or ui folder cannot escape the layer rules by not being listed; and no modules import
+each other, not even through ``TYPE_CHECKING`` imports (which the contracts leave out)."""
 
 from __future__ import annotations
 
