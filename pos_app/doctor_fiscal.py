@@ -1,25 +1,31 @@
 """The fiscal part of ``pos-app doctor``: authorize, cashbox state, open shift, hours left.
 
-Adds checks to a :class:`pos_app.doctor.Doctor`; never prints a password, API key or token.
+Adds checks to a :class:`pos_app.doctor.Doctor` (which imports this module, so only its ``add``
+is named here, as :class:`Checks`); never prints a password, API key or token.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from pos_app.fiscal_runtime import FiscalSetupError, build_fiscal
 
 if TYPE_CHECKING:
-    from pos_app.doctor import Doctor
     from pos_app.store.settings import Settings
 
 OK, WARN, FAIL = "OK", "WARN", "FAIL"
 WARN_HOURS = 1.0
 
 
-def check_fiscal(doctor: Doctor, environment: str, settings: Settings) -> None:
+class Checks(Protocol):
+    """The doctor's list of results."""
+
+    def add(self, name: str, state: str, detail: str) -> None: ...
+
+
+def check_fiscal(doctor: Checks, environment: str, settings: Settings) -> None:
     from pos_app.fiscal.errors import FiscalError
 
     if settings.fiscal_provider == "none":

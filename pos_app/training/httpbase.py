@@ -10,27 +10,53 @@ import logging
 import socket
 import struct
 import threading
+from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs
 
-from pos_app.training.faults import AFTER_KINDS, Fault
-
-if TYPE_CHECKING:
-    from pos_app.training.server import Emulator
+from pos_app.training.faults import AFTER_KINDS, Fault, FaultPlan
+from pos_app.training.state import Bank
 
 log = logging.getLogger("pos_app.training")
 MAX_BODY = 1_000_000
 
 
+class EmulatorPort(Protocol):
+    """What the request handlers (here, ``api``, ``form``, ``control``) use of the
+    :class:`pos_app.training.server.Emulator`, which imports them, not the other way round."""
+
+    @property
+    def bank(self) -> Bank: ...
+    @property
+    def faults(self) -> FaultPlan: ...
+    @property
+    def urls(self) -> Mapping[str, str]: ...
+    def count_call(self, endpoint: str) -> Fault | None: ...
+    def sleep(self, seconds: float) -> None: ...
+    def script(self) -> str: ...
+    def state(self) -> dict[str, object]: ...
+    # the control API's knobs
+    def add_fault(self, endpoint: str, kind: str, count: int = 1, status: int | None = None,
+                  delay: float = 0.0) -> None: ...
+    def add_merchant(self, client_id: str, secret: str, terminal: str,
+                     shop_id: str = "") -> None: ...
+    def configure(self, **knobs: Any) -> None: ...
+    def reset(self) -> None: ...
+    def advance_clock(self, seconds: float) -> None: ...
+    def release_hangs(self) -> None: ...
+    def pay(self, invoice_id: str, pan: str, expiry: str = "01/27", cvc: str = "321"
+            ) -> dict[str, object]: ...
+
+
 class EmulatorHTTPServer(ThreadingHTTPServer):
-    """A threading server that knows its :class:`Emulator`."""
+    """A threading server that knows its emulator."""
 
     daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler],
-                 emulator: Emulator) -> None:
+                 emulator: EmulatorPort) -> None:
         super().__init__(address, handler)
         self.emulator = emulator
 
@@ -44,7 +70,7 @@ class Handler(BaseHTTPRequestHandler):
     after_fault: Fault | None = None  # applied to the reply, once the bank has acted
 
     @property
-    def emu(self) -> Emulator:
+    def emu(self) -> EmulatorPort:
         """The emulator this request belongs to."""
         return self.server.emulator
 

@@ -4,24 +4,40 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, MutableMapping
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from pos_app.training.models import BankError, InvoiceLink, Token, from_epoch
+from pos_app.training.models import BankError, InvoiceLink, Merchant, Token, from_epoch
 from pos_app.training.tokens import new_token_string, parse_amount, token_reply
-
-if TYPE_CHECKING:
-    from pos_app.training.state import Bank
 
 PHONE = re.compile(r"\+7\d{10}")
 PERIOD = re.compile(r"(\d{1,3})d")
 
 
+class LinkBank(Protocol):
+    """What the invoice links use of the :class:`~pos_app.training.state.Bank` that owns them
+    (the bank imports this module, not the other way round)."""
+
+    @property
+    def lock(self) -> AbstractContextManager[Any]: ...
+    @property
+    def merchants(self) -> Mapping[str, Merchant]: ...
+    @property
+    def performed(self) -> Counter[str]: ...
+    @property
+    def tokens(self) -> MutableMapping[str, Token]: ...
+    @property
+    def last_token(self) -> MutableMapping[str, Token]: ...
+    def now(self) -> float: ...
+
+
 class InvoiceBook:
     """The invoice links of one :class:`~pos_app.training.state.Bank` (uses its lock)."""
 
-    def __init__(self, bank: Bank) -> None:
+    def __init__(self, bank: LinkBank) -> None:
         self.bank = bank
         self.links: dict[str, InvoiceLink] = {}
 

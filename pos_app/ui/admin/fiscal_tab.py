@@ -3,15 +3,13 @@ login, VAT, item name, section, paper width; the API key and password go to the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import MutableMapping
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTabWidget, QWidget
 
 from pos_app.store.settings import Settings
-
-if TYPE_CHECKING:
-    from pos_app.ui.admin.settings_dialog import SettingsDialog
 
 TEXT = ("fiscal_cashbox", "fiscal_login", "fiscal_item_name", "fiscal_section",
         "receipt_printer")
@@ -22,7 +20,22 @@ CHOICES = ("fiscal_provider", "fiscal_environment")
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
-def add_fiscal_tab(dialog: SettingsDialog) -> None:
+class SettingsForm(Protocol):
+    """What this tab uses of the :class:`~pos_app.ui.admin.settings_dialog.SettingsDialog`,
+    which imports this module, not the other way round."""
+
+    @property
+    def fields(self) -> MutableMapping[str, QWidget]: ...
+    @property
+    def tabs(self) -> QTabWidget: ...
+    @property
+    def original(self) -> Settings: ...
+    def window(self) -> QWidget: ...  # the dialog itself (a dialog is a window): the parent
+    def value(self, name: str) -> object: ...
+    def _page(self, rows: list[tuple[str, str]]) -> QWidget: ...
+
+
+def add_fiscal_tab(dialog: SettingsForm) -> None:
     options = {
         "fiscal_provider": [("none", translate("Fiscal", "No fiscal receipts")),
                             ("webkassa", "Webkassa")],
@@ -30,18 +43,19 @@ def add_fiscal_tab(dialog: SettingsDialog) -> None:
                                ("test", translate("Fiscal", "Webkassa test")),
                                ("prod", translate("Fiscal", "Webkassa production"))],
     }
+    parent = dialog.window()
     for name, values in options.items():
-        combo = QComboBox(dialog)
+        combo = QComboBox(parent)
         combo.setObjectName(name)
         for value, label in values:
             combo.addItem(label, value)
         dialog.fields[name] = combo
     for name in TEXT + INTEGERS:
-        edit = QLineEdit(dialog)
+        edit = QLineEdit(parent)
         edit.setObjectName(name)
         dialog.fields[name] = edit
     for name in ("fiscal_api_key", "fiscal_password"):
-        secret = QLineEdit(dialog)
+        secret = QLineEdit(parent)
         secret.setObjectName(name)
         secret.setEchoMode(QLineEdit.EchoMode.Password)
         secret.setPlaceholderText(translate("Fiscal", "Kept in the keyring; leave empty to "
@@ -62,7 +76,7 @@ def add_fiscal_tab(dialog: SettingsDialog) -> None:
     ]), translate("Fiscal", "Fiscal receipts"))
 
 
-def load(dialog: SettingsDialog, settings: Settings) -> None:
+def load(dialog: SettingsForm, settings: Settings) -> None:
     for name in TEXT + INTEGERS:
         dialog.fields[name].setText(str(getattr(settings, name)))  # type: ignore[attr-defined]
     for name in CHOICES:
@@ -71,7 +85,7 @@ def load(dialog: SettingsDialog, settings: Settings) -> None:
         combo.setCurrentIndex(max(0, combo.findData(getattr(settings, name))))
 
 
-def collect(dialog: SettingsDialog, values: dict[str, object], problems: dict[str, str]) -> None:
+def collect(dialog: SettingsForm, values: dict[str, object], problems: dict[str, str]) -> None:
     for name in TEXT + CHOICES:
         values[name] = dialog.value(name)
     for name in INTEGERS:
@@ -82,7 +96,7 @@ def collect(dialog: SettingsDialog, values: dict[str, object], problems: dict[st
             values[name] = getattr(dialog.original, name)
 
 
-def store_secrets(dialog: SettingsDialog, settings: Settings) -> str:
+def store_secrets(dialog: SettingsForm, settings: Settings) -> str:
     """Store typed register secrets; a problem sentence, or ``""``."""
     from pos_app.store.credentials import CredentialError
     from pos_app.store.fiscal_credentials import store_fiscal_secrets

@@ -5,10 +5,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QPushButton, QVBoxLayout
+from PySide6.QtCore import QT_TRANSLATE_NOOP, SignalInstance
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.store.fiscal_ops import FiscalOp
@@ -21,7 +21,8 @@ from pos_app.ui.fiscal.view import (
 )
 
 if TYPE_CHECKING:
-    from pos_app.ui.app import Till
+    from pos_app.runtime import Runtime
+    from pos_app.ui.checkout.result import ResultPanel
     from pos_app.ui.common.tasks import Tasks
 
 
@@ -45,17 +46,60 @@ class FiscalUi:
     banner: FiscalBanner
 
 
-def attach_fiscal(till: Till) -> FiscalUi | None:
+class FiscalStage(Protocol):
+    """The stage's result page: the fiscal receipt's state goes on it."""
+
+    @property
+    def result(self) -> ResultPanel: ...
+
+
+class FiscalWindow(Protocol):
+    """What the fiscal receipts use of the main window."""
+
+    @property
+    def _root(self) -> QVBoxLayout: ...  # the banners go in at row 1, under the header
+    @property
+    def activity(self) -> FiscalStage: ...
+    def window(self) -> QWidget: ...  # itself (a top-level window): the parent of what is added
+
+
+class PaymentFlow(Protocol):
+    """A payment flow (card checkout or QR) that reports finished payments."""
+
+    @property
+    def finished(self) -> SignalInstance: ...
+
+
+class FiscalTill(Protocol):
+    """What :func:`attach_fiscal` uses of :class:`pos_app.ui.app.Till`, which imports this
+    module, not the other way round."""
+
+    @property
+    def runtime(self) -> Runtime: ...
+    @property
+    def tasks(self) -> Tasks: ...
+    @property
+    def window(self) -> FiscalWindow: ...
+    @property
+    def controller(self) -> PaymentFlow: ...
+    @property
+    def qr(self) -> PaymentFlow | None: ...
+    @property
+    def display(self) -> Any: ...  # the customer display, or None
+
+
+def attach_fiscal(till: FiscalTill) -> FiscalUi | None:
     """Wire fiscal receipts into ``till`` when the runtime has a fiscal service."""
     service = till.runtime.extras.get("fiscal")
+    parent = till.window.window()  # the main window itself, as a widget
     if service is None:
         problem = till.runtime.extras.get("fiscal_error")
         if problem:
-            banner = FiscalBanner(till.window)
+            banner = FiscalBanner(parent)
             till.window._root.insertWidget(1, banner)
             banner.set_problem(str(problem))
         return None
-    controller = FiscalController(service, till.tasks, till.window)
+    controller = FiscalController(service, till.tasks, parent)
     controller.printer = till.runtime.settings.receipt_printer
     controller.paper_mm = till.runtime.settings.fiscal_paper_mm
     view = FiscalReceiptView()
@@ -63,7 +107,7 @@ def attach_fiscal(till: Till) -> FiscalUi | None:
     result_layout = result_panel.layout()
     assert isinstance(result_layout, QVBoxLayout)
     result_layout.insertWidget(result_layout.count() - 2, view)
-    banner = FiscalBanner(till.window)
+    banner = FiscalBanner(parent)
     till.window._root.insertWidget(1, banner)
 
     def on_finished(payment: Payment, _note: str) -> None:

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from pos_app.ui.checkout.controller import CheckoutController
     from pos_app.ui.common.tasks import Tasks
     from pos_app.ui.history.window import HistoryWindow, ShiftOpener
-    from pos_app.ui.main_window import MainWindow
 
 
 # Adds to a new history window what other features bring (the fiscal reprint button): handed in
@@ -43,14 +42,19 @@ def history_window(runtime: Runtime, tasks: Tasks, parent: QWidget | None = None
 
 
 class HistoryLauncher(QObject):
-    """The main window's History button and F3; one history window, raised when open."""
+    """The main window's History button and F3; one history window, raised when open.
 
-    def __init__(self, window: MainWindow, open_shift: ShiftOpener | None = None,
+    ``window`` is the main window, here only a widget to put the button and the F3 action on (it
+    imports this module, not the other way round); the controller comes with :meth:`attach`.
+    """
+
+    def __init__(self, window: QWidget, open_shift: ShiftOpener | None = None,
                  extend: HistoryExtension | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.open_shift = open_shift
         self.extend = extend
+        self.controller: CheckoutController | None = None  # set by attach()
         self.history: HistoryWindow | None = None
         self.action = QAction(window)
         self.action.setObjectName("historyAction")
@@ -79,11 +83,12 @@ class HistoryLauncher(QObject):
 
     def attach(self, controller: CheckoutController) -> None:
         """The till's services are ready: the history can open and follow new payments."""
+        self.controller = controller
         controller.journal_changed.connect(self._journal_changed)
 
     def open(self) -> HistoryWindow | None:
         """The history window, or None while the till is still loading its services."""
-        controller = self.window.controller
+        controller = self.controller
         if controller is None:
             return None
         if self.history is None:

@@ -10,9 +10,10 @@ import enum
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtWidgets import QWidget
 
 from pos_app.domain.errors import DomainError
 from pos_app.domain.payment import Payment, PaymentStatus
@@ -32,7 +33,9 @@ from pos_app.ui.common.tasks import Tasks
 
 if TYPE_CHECKING:
     from pos_app.runtime import Runtime
-    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.checkout.activity import ProgressPanel
+    from pos_app.ui.checkout.entry import EntryPanel
+    from pos_app.ui.checkout.result import ResultPanel
     from pos_app.ui.qr.panel import QrPanel
 
 log = logging.getLogger("pos_app.ui.qr.controller")
@@ -238,7 +241,35 @@ class QrController(QObject):
         self.stage_changed.emit(stage)
 
 
-def wire_qr(window: MainWindow, qr: QrController) -> None:
+class QrPages(Protocol):
+    """What :func:`wire_qr` uses of the stage (:class:`pos_app.ui.stage.ActivityPanel`)."""
+
+    @property
+    def qr_created(self) -> SignalInstance: ...
+    @property
+    def progress(self) -> ProgressPanel: ...
+    @property
+    def qr(self) -> QrPanel: ...
+    @property
+    def result(self) -> ResultPanel: ...
+    def setCurrentWidget(self, w: QWidget, /) -> None: ...
+    def show_qr_link(self, link: QrLink, can_send: bool) -> None: ...
+    def show_qr_state(self, state: QrState) -> None: ...
+    def set_qr_remaining(self, seconds: float) -> None: ...
+
+
+class QrHost(Protocol):
+    """What :func:`wire_qr` uses of the main window, which imports this module (not the other
+    way round)."""
+
+    @property
+    def entry(self) -> EntryPanel: ...
+    @property
+    def activity(self) -> QrPages: ...
+    def refresh_recent(self) -> None: ...
+
+
+def wire_qr(window: QrHost, qr: QrController) -> None:
     """Connect the QR flow to the main window's QR page and progress panel.
 
     F2 and the QR button reach :meth:`QrController.start` through the window (it keeps an F2
