@@ -146,9 +146,12 @@ def _load_services(setup: Setup) -> tuple[Runtime, frozenset[str]]:
 
     runtime = assemble(setup)
     left_open = runtime.reconciler.left_open()
+    import pos_app.services.connectivity
     import pos_app.ui.app
     import pos_app.ui.checkout.controller
     import pos_app.ui.connection.monitor
+    import pos_app.ui.fiscal.wiring  # with the QR painter (qrcode): ~90 ms on the GUI thread
+    import pos_app.ui.headoffice.sync
     import pos_app.ui.qr.controller  # noqa: F401
 
     return runtime, left_open
