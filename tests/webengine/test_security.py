@@ -182,10 +182,12 @@ def test_permission_requests_are_denied(qtbot: QtBot, emulator: Emulator, script
 def test_placeholders_are_replaced_in_one_pass(qtbot: QtBot, emulator: Emulator) -> None:
     """A description naming a placeholder stays as typed, in the page and in the script URL."""
     view, obj = _view_and_payment(qtbot, emulator, "000781", whole_token=True)
-    tricky = "__POS_WIDGET_URL__ __POS_INVOICE__ __POS_WAIT__ __POS_PAYMENT__"
+    tricky = "__POS_WIDGET_URL__ __POS_INVOICE__ __POS_WAIT__ </script><b>"
     obj["description"] = tricky
-    html = view.host_page("000781", obj, emulator.urls["widget_url"])
+    view.wait_text = "__POS_INVOICE__"
+    html = view.host_page("000781", emulator.urls["widget_url"])
     assert html.count(emulator.urls["widget_url"]) == 1  # only the script tag's src
+    assert html.count("000781") == 1  # POS.invoice; the wait text stays as typed
     with qtbot.waitSignal(view.form_loaded, timeout=TIMEOUT):
         view.open_widget("000781", obj, emulator.urls["widget_url"])
     assert view.page is not None

@@ -106,15 +106,18 @@ class CheckoutController(QObject):
         self.payment = payment
         self._cancel_requested = False
         self._stop = threading.Event()
-        self._set_stage(Stage.CONNECTING)
-        self.wait.emit(self.tr("Connecting to the bank…"), "", True, False)
-        self.journal_changed.emit()
         invoice = payment.invoice_id
         self.tasks.run(
             lambda: self.rt.checkout.request_token(invoice),
             lambda token: self._on_token(invoice, token),
             lambda exc: self._on_token_failed(invoice, exc),
         )
+        if self.rt.settings.checkout_mode != "redirect":
+            # ePay's widget script loads while the token is on its way (start_widget later)
+            self.view.prepare_widget(invoice, self.rt.hosts.widget_url)
+        self._set_stage(Stage.CONNECTING)
+        self.wait.emit(self.tr("Connecting to the bank…"), "", True, False)
+        self.journal_changed.emit()
 
     def cancel(self) -> None:
         """Esc or the Cancel button: stop what can be stopped, then let the bank decide."""
@@ -122,6 +125,8 @@ class CheckoutController(QObject):
             return
         if self.stage is Stage.CONNECTING:
             self._cancel_requested = True  # settled as soon as the token call returns
+            if self._view is not None:
+                self._view.discard()  # the host page prepared for the form
             self.wait.emit(self.tr("Cancelling…"), "", False, False)
         elif self.stage is Stage.FORM:
             self.view.discard()
@@ -157,7 +162,7 @@ class CheckoutController(QObject):
                 rt.checkout.options.failure_back_link,
             )
         else:
-            self.view.open_widget(invoice, obj, rt.hosts.widget_url)
+            self.view.start_widget(invoice, obj)
         self.wait.emit(self.tr("Opening the card form…"), "", True, False)
         self._set_stage(Stage.FORM)
         self.journal_changed.emit()

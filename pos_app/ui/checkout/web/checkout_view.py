@@ -39,7 +39,7 @@ from pos_app.ui.checkout.web.policy import NavigationPolicy, Verdict
 log = logging.getLogger("pos_app.ui.web")
 FORM_TIMEOUT_MS = 30_000  # until the card form is on screen (not until the customer pays)
 EMPTY_HOST_PAGE = "<!DOCTYPE html><html><body></body></html>"
-PLACEHOLDER = re.compile(r"__POS_(?:INVOICE|PAYMENT|WIDGET_URL|WAIT)__")
+PLACEHOLDER = re.compile(r"__POS_(?:INVOICE|WIDGET_URL|WAIT)__")
 
 
 def _qwebchannel_source() -> str:
@@ -226,6 +226,9 @@ class CheckoutView(QWidget):
         self._invoice: str | None = None
         self._redirect = False
         self._loaded = False
+        self._started = False  # widget mode: start_widget has handed over the payment object
+        self._held_failure = ""  # why the prepared page failed before start_widget
+        self._call = ""  # posPay(...) waiting for the host page to load
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._fail("the card form did not load in time"))
@@ -266,15 +269,37 @@ class CheckoutView(QWidget):
             self.view.setPage(self._host)
             self._show_empty(self._host)
 
-    def open_widget(self, invoice: str, payment_object: dict[str, object], widget_url: str) -> None:
-        """Load the host page fresh and call ``halyk.showPaymentWidget`` with ``payment_object``.
+    def prepare_widget(self, invoice: str, widget_url: str) -> None:
+        """Load the host page for ``invoice`` now, while its payment token is on the way: ePay's
+        widget script loads meanwhile, and :meth:`start_widget` hands over the payment object.
 
         The main frame stays on the host page; ePay's form runs in its iframe."""
         self._start(invoice, NavigationPolicy.widget(self.host_base_url), redirect=False)
+        self._started = False
         assert self._page is not None
-        self._page.setHtml(
-            self.host_page(invoice, payment_object, widget_url), QUrl(self.host_base_url)
-        )
+        self._page.setHtml(self.host_page(invoice, widget_url), QUrl(self.host_base_url))
+
+    def start_widget(self, invoice: str, payment_object: dict[str, object]) -> None:
+        """Call ``halyk.showPaymentWidget`` with ``payment_object`` (it holds the token) in the
+        page :meth:`prepare_widget` loaded for ``invoice``, once that page has loaded."""
+        if invoice != self._invoice or self._redirect or self._started:
+            log.warning("start_widget for a page not prepared for it; ignored")
+            return
+        self._started = True
+        self._timer.start(self.form_timeout_ms)
+        held, self._held_failure = self._held_failure, ""
+        if held:  # the page failed before there was a form to show: say so now
+            QTimer.singleShot(0, lambda: self._fail(held))
+            return
+        payload = json.dumps(payment_object, ensure_ascii=True)
+        self._call = f"posPay({payload});"
+        if self._loaded:
+            self._run_call()
+
+    def open_widget(self, invoice: str, payment_object: dict[str, object], widget_url: str) -> None:
+        """:meth:`prepare_widget` and :meth:`start_widget` at once (a token already at hand)."""
+        self.prepare_widget(invoice, widget_url)
+        self.start_widget(invoice, payment_object)
 
     def open_redirect(
         self, invoice: str, url: str, epay_urls: list[str], back_link: str, failure_back_link: str
@@ -293,6 +318,7 @@ class CheckoutView(QWidget):
         goes at once: widget mode's page shows our empty document again."""
         self._timer.stop()
         self._invoice = None
+        self._call = ""
         self.bridge.expect(None)
         used, self._page = self._page, None
         if used is None:
@@ -322,17 +348,20 @@ class CheckoutView(QWidget):
         self.view.deleteLater()  # deferred deletes run in posting order: pages first
         self.profile.deleteLater()
 
-    def host_page(self, invoice: str, payment_object: dict[str, object], widget_url: str) -> str:
+    def host_page(self, invoice: str, widget_url: str) -> str:
         template = resource("checkout.html").read_text(encoding="utf-8")
-        payload = json.dumps(payment_object, ensure_ascii=True).replace("<", "\\u003c")
         values = {
             "__POS_INVOICE__": invoice,
-            "__POS_PAYMENT__": payload,
             "__POS_WIDGET_URL__": html.escape(widget_url, quote=True),
             "__POS_WAIT__": html.escape(self.wait_text),
         }
         # One pass: a value that contains a placeholder's name is never rewritten.
         return PLACEHOLDER.sub(lambda m: values[m.group(0)], template)
+
+    def _run_call(self) -> None:
+        call, self._call = self._call, ""
+        if call and self._page is not None:
+            self._page.runJavaScript(call)
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -355,6 +384,9 @@ class CheckoutView(QWidget):
         self._invoice = invoice
         self._redirect = redirect
         self._loaded = False
+        self._started = True  # prepare_widget: not until start_widget
+        self._held_failure = ""
+        self._call = ""
         self.bridge.expect(None if redirect else invoice)
         if redirect:
             page = self._make_page(policy, channel=False)
@@ -395,6 +427,8 @@ class CheckoutView(QWidget):
                        else "the checkout page did not load")
         elif self._redirect:
             self._on_form_loaded()  # the payform itself is the page: the form is on screen
+        else:
+            self._run_call()  # the payment object, if start_widget came first
 
     def _on_left(self, page: CheckoutPage, url: str) -> None:
         """The page replaced itself: nothing it says is trusted, and the form is gone."""
@@ -424,6 +458,9 @@ class CheckoutView(QWidget):
     def _fail(self, reason: str) -> None:
         invoice = self._invoice
         if invoice is None:
+            return
+        if not self._started:  # prepared only: nobody waits for a form yet (start_widget)
+            self._held_failure = self._held_failure or reason
             return
         log.warning("checkout form failed for %s: %s", invoice, reason)
         self._timer.stop()
