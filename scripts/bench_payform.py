@@ -86,8 +86,11 @@ def launch(command: list[str], display: str, emulator: Emulator, clock: PayformC
         return result
 
 
-def measure(runs: int, warm: int, log: object = print) -> dict[str, list[Launch]]:
-    """``runs`` launches of the till and of the floor, interleaved, on one Xvfb."""
+def measure(runs: int, warm: int, log: object = print,
+            latency: float = 0.0) -> dict[str, list[Launch]]:
+    """``runs`` launches of the till and of the floor, interleaved, on one Xvfb. ``latency``
+    (seconds) delays every answer to the payment token and to the widget script, as a bank
+    across the internet would; the floor asks for no token."""
     out: dict[str, list[Launch]] = {"till": [], "floor": []}
     with Emulator() as emulator, xtill.screen(wm=False) as display:
         clock = PayformClock(emulator)
@@ -97,6 +100,9 @@ def measure(runs: int, warm: int, log: object = print) -> dict[str, list[Launch]
         for i in range(runs):
             for kind in ("floor", "till"):
                 emulator.reset()
+                if latency:
+                    for endpoint in ("token", "script"):
+                        emulator.add_fault(endpoint, "slow", count=-1, delay=latency)
                 command = floor_command(emulator) if kind == "floor" else till_command()
                 got = launch(command, display, emulator, clock, warm)
                 out[kind].append(got)
@@ -114,8 +120,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=main.__doc__)
     ap.add_argument("-n", type=int, default=5)
     ap.add_argument("--warm", type=int, default=3)
+    ap.add_argument("--latency", type=float, default=0.0,
+                    help="seconds added to the token's and the widget script's answers")
     args = ap.parse_args()
-    got = measure(args.n, args.warm, lambda text: print(text, file=sys.stderr, flush=True))
+    got = measure(args.n, args.warm, lambda text: print(text, file=sys.stderr, flush=True),
+                  args.latency)
     med = statistics.median
     for name, pick in (("launch -> first payform", lambda r: [r.payform]),
                        ("warm Enter -> payform", lambda r: r.warm),
