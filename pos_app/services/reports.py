@@ -151,5 +151,6 @@ class ShiftService:
 
 def export_csv(journal: Journal, stream: IO[str], since: datetime | None,
                until: datetime | None) -> int:  # fmt: skip
-    """The journal's attempts created in ``[since, until)`` as CSV; returns the row count."""
+    """The journal's attempts created in ``[since, until)`` (each followed by its refund rows)
+    as CSV; returns the number of payments."""
     return journal.write_csv(stream, since, until)
