@@ -16,23 +16,19 @@ import pytest
 
 from pos_app.domain.payment import Payment
 from pos_app.epay.client import EpayClient
-from pos_app.services.fiscal import FiscalProfile, FiscalService
+from pos_app.services.fiscal import FiscalService
 from pos_app.services.refunds import RefundService
 from pos_app.store.fiscal_ops import FiscalState
 from pos_app.store.journal import Journal
-from pos_app.training.webkassa import WebkassaEmulator
-from tests.fiscal.conftest import make_adapter
+from tests.fiscal.conftest import fiscal_service
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def fiscal(journal: Journal) -> Iterator[FiscalService]:
-    emu = WebkassaEmulator().start()
-    adapter = make_adapter(emu)
-    yield FiscalService(journal, adapter, FiscalProfile("Товар", 16, ""))
-    adapter.close()
-    emu.stop()
+    with fiscal_service(journal) as service:
+        yield service
 
 
 def journal_csv(home: Path) -> list[dict[str, str]]:
