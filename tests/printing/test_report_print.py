@@ -5,7 +5,6 @@ prints ours, then the cash register's own Z report (real Webkassa emulator over 
 from __future__ import annotations
 
 import socket
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -72,14 +71,6 @@ def _sale(journal: Journal, fiscal: FiscalService, amount: str) -> None:
     fiscal.process(fiscal.enqueue_sale(payment.invoice_id))
 
 
-def _printed(printer: NetworkPrinter, count: int) -> bytes:
-    deadline = time.monotonic() + 10
-    while len(printer.jobs) < count and time.monotonic() < deadline:
-        time.sleep(0.01)  # the printer is a plain thread, not Qt
-    assert len(printer.jobs) >= count, "the printer received nothing"
-    return printer.jobs[count - 1]
-
-
 def test_x_and_z_print_on_the_receipt_printer_z_with_the_register_report(
         qtbot: QtBot, journal: Journal, fiscal: FiscalService, tasks: Tasks,
         printer: NetworkPrinter, previews: list[DocumentDialog]) -> None:
@@ -91,7 +82,7 @@ def test_x_and_z_print_on_the_receipt_printer_z_with_the_register_report(
     qtbot.addWidget(dialog)
 
     dialog.show_x()
-    x = decode(_printed(printer, 1))
+    x = decode(printer.wait_for_jobs(1)[0])
     assert x.cut and x.texts()[2] == "X report (shift still open)"
     assert row("Sales", "2  2200.50") in x.texts()
     assert not any("Cash register" in t for t in x.texts())
