@@ -98,7 +98,8 @@ class FiscalService:
         self.refunds = RefundLog(journal, clock=clock)
         self._clock = clock
         self._queue = threading.Lock()  # one request at a time on this cashbox
-        self.listeners: list[Callable[[FiscalOp], None]] = []
+        self.listeners: list[Callable[[FiscalOp], None]] = []  # after each attempt, any thread
+        self.shift_listeners: list[Callable[[], None]] = []  # the register's shift was closed
         with journal.writing() as conn:  # payments from now on get receipts (not older ones)
             conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)",
                          (_SINCE, iso(clock())))
@@ -246,6 +247,11 @@ class FiscalService:
             log.info("no register shift to close: %s", exc.register_code)
             report = None
         self.run_queue()
+        for listener in list(self.shift_listeners):
+            try:
+                listener()
+            except Exception:  # a listener's bug must not hide the closed shift
+                log.exception("fiscal shift listener failed")
         return report
 
     # -- steps ----------------------------------------------------------------------------

@@ -401,6 +401,26 @@
             <translation>This payment has no registered fiscal receipt.</translation>
         </message>
         <message>
+            <source>Return receipt being registered…</source>
+            <translation>Return receipt being registered…</translation>
+        </message>
+        <message>
+            <source>No return receipt was queued: this payment has no registered fiscal receipt.</source>
+            <translation>No return receipt was queued: this payment has no registered fiscal receipt.</translation>
+        </message>
+        <message>
+            <source>Return receipt queued.</source>
+            <translation>Return receipt queued.</translation>
+        </message>
+        <message>
+            <source>Return receipt %1 registered.</source>
+            <translation>Return receipt %1 registered.</translation>
+        </message>
+        <message>
+            <source>Basis: sale receipt %1 of %2, register %3.</source>
+            <translation>Basis: sale receipt %1 of %2, register %3.</translation>
+        </message>
+        <message>
             <source>Fiscal receipt again</source>
             <translation>Fiscal receipt again</translation>
         </message>

@@ -545,6 +545,26 @@
             <translation>Чек басып шығарылды.</translation>
         </message>
         <message>
+            <source>Return receipt being registered…</source>
+            <translation>Қайтару чегі тіркелуде…</translation>
+        </message>
+        <message>
+            <source>No return receipt was queued: this payment has no registered fiscal receipt.</source>
+            <translation>Қайтару чегі кезекке қойылмады: бұл төлемнің тіркелген фискалдық чегі жоқ.</translation>
+        </message>
+        <message>
+            <source>Return receipt queued.</source>
+            <translation>Қайтару чегі кезекте.</translation>
+        </message>
+        <message>
+            <source>Return receipt %1 registered.</source>
+            <translation>Қайтару чегі %1 тіркелді.</translation>
+        </message>
+        <message>
+            <source>Basis: sale receipt %1 of %2, register %3.</source>
+            <translation>Негіздеме: %2 күнгі %1 сату чегі, БКМ %3.</translation>
+        </message>
+        <message>
             <source>Fiscal receipt again</source>
             <translation>Фискалдық чекті қайта</translation>
         </message>

@@ -545,6 +545,26 @@
             <translation>Чек напечатан.</translation>
         </message>
         <message>
+            <source>Return receipt being registered…</source>
+            <translation>Чек возврата регистрируется…</translation>
+        </message>
+        <message>
+            <source>No return receipt was queued: this payment has no registered fiscal receipt.</source>
+            <translation>Чек возврата не поставлен в очередь: у этого платежа нет зарегистрированного фискального чека.</translation>
+        </message>
+        <message>
+            <source>Return receipt queued.</source>
+            <translation>Чек возврата в очереди.</translation>
+        </message>
+        <message>
+            <source>Return receipt %1 registered.</source>
+            <translation>Чек возврата %1 зарегистрирован.</translation>
+        </message>
+        <message>
+            <source>Basis: sale receipt %1 of %2, register %3.</source>
+            <translation>Основание: чек продажи %1 от %2, ККМ %3.</translation>
+        </message>
+        <message>
             <source>Fiscal receipt again</source>
             <translation>Фискальный чек ещё раз</translation>
         </message>
