@@ -98,6 +98,7 @@ class FiscalService:
         self.refunds = RefundLog(journal, clock=clock)
         self._clock = clock
         self._queue = threading.Lock()  # one request at a time on this cashbox
+        self._enqueue = threading.Lock()  # look up, then insert: one thread at a time
         self.listeners: list[Callable[[FiscalOp], None]] = []  # after each attempt, any thread
         self.shift_listeners: list[Callable[[], None]] = []  # the register's shift was closed
         with journal.writing() as conn:  # payments from now on get receipts (not older ones)
@@ -108,6 +109,10 @@ class FiscalService:
 
     def enqueue_sale(self, invoice_id: str) -> FiscalOp:
         """Commit the sale receipt of a paid payment (idempotent: the same row every time)."""
+        with self._enqueue:
+            return self._enqueue_sale(invoice_id)
+
+    def _enqueue_sale(self, invoice_id: str) -> FiscalOp:
         existing = self.log.sale_for(invoice_id)
         if existing is not None:
             return existing
@@ -121,6 +126,10 @@ class FiscalService:
 
     def enqueue_return(self, refund: RefundRecord) -> FiscalOp:
         """Commit the return receipt of a confirmed refund, with its basis (the sale receipt)."""
+        with self._enqueue:
+            return self._enqueue_return(refund)
+
+    def _enqueue_return(self, refund: RefundRecord) -> FiscalOp:
         existing = self.log.for_refund(refund.id)
         if existing is not None:
             return existing

@@ -1,7 +1,8 @@
 """Our Z report and the cash register's (issue 15): the register's Z is kept with ours; a
 register with no open shift does not hold our Z up; an unreachable or blocked register keeps
 both shifts open with a reason the cashier can act on, and nothing is lost. Real SQLite, real
-HTTP to the Webkassa emulator (and to a loopback port nobody listens on)."""
+HTTP to the Webkassa emulator (and to a loopback port nobody listens on). Also: two threads
+queueing the same receipt (start-up reconciliations) get one row."""
 
 from __future__ import annotations
 
@@ -138,3 +139,30 @@ def test_odd_and_huge_report_fields_do_not_break_the_report() -> None:
     assert report.registration_number == "" and not report.offline and not report.closed
     assert (report.sales_count, report.sales_total) == (3, Decimal("10.01"))
     assert (report.returns_count, report.returns_total) == (0, Decimal("0"))
+
+
+def test_two_threads_queueing_the_same_receipt_get_one_row(
+        journal: Journal, fiscal: FiscalService) -> None:
+    """The start-up reconciliation and the queue run after the ePay reconciliation may queue
+    the same payment at once: one row, the same for both, no error."""
+    import threading
+
+    payments = [paid(journal, "10").invoice_id for _ in range(40)]
+    errors: list[BaseException] = []
+    rows: list[list[int]] = [[], []]
+    start = threading.Barrier(2)
+
+    def queue(out: list[int]) -> None:
+        start.wait()
+        for invoice in payments:
+            try:
+                out.append(fiscal.enqueue_sale(invoice).id)
+            except BaseException as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=queue, args=(rows[i],)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and rows[0] == rows[1] and len(set(rows[0])) == len(payments)
