@@ -9,7 +9,7 @@ same every time, adding only the session token (ReKassa/ukassa would add a heade
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from pos_app.fiscal.receipt import (
     FiscalResult,
@@ -19,6 +19,7 @@ from pos_app.fiscal.receipt import (
     RegisterStatus,
     ReturnBasis,
 )
+from pos_app.fiscal.report import RegisterReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +54,10 @@ class FiscalAdapter(Protocol):
     def status(self) -> RegisterStatus:
         """The register's state: active, offline, shift and its age."""
 
-    def x_report(self) -> dict[str, Any]:
+    def x_report(self) -> RegisterReport:
         """The current shift's report without closing it."""
 
-    def close_shift(self) -> dict[str, Any]:
+    def close_shift(self) -> RegisterReport:
         """Close the register's shift (Z report) and return the report."""
 
     def close(self) -> None:

@@ -95,6 +95,7 @@ def text_image(text: str, *, paper_mm: int = 80, bold: bool = False) -> Image.Im
 def print_lines(printer: Escpos, lines: Iterable[PrintLine], *, paper_mm: int = 80,
                 copy: bool = False, cut: bool = True) -> None:
     """Send the register's print form to ``printer``."""
+    _fit_paper(printer, paper_mm)
     printer.charcode(CODE_PAGE)
     if copy:
         _line(printer, COPY_MARK.center(48 if paper_mm == 80 else 36), paper_mm, bold=True)
@@ -114,6 +115,14 @@ def print_lines(printer: Escpos, lines: Iterable[PrintLine], *, paper_mm: int = 
             _line(printer, line.value, paper_mm, bold=line.bold)
     if cut:
         printer.cut()
+
+
+def _fit_paper(printer: Escpos, paper_mm: int) -> None:
+    """The paper's width in this printer's profile (its own copy): python-escpos's default
+    profile has none, and says so on stdout at every image it sends."""
+    data = dict(printer.profile.profile_data)
+    data["media"] = {"width": {"mm": paper_mm, "pixels": DOTS.get(paper_mm, 576)}}
+    printer.profile.profile_data = data
 
 
 def _line(printer: Escpos, text: str, paper_mm: int, *, bold: bool) -> None:

@@ -25,11 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
 from pos_app.domain.payment import PaymentStatus
 from pos_app.fiscal.adapter import FiscalAdapter, PreparedRequest
-from pos_app.fiscal.errors import Duplicate, FiscalError, InvalidReceipt
+from pos_app.fiscal.errors import Duplicate, FiscalError, InvalidReceipt, ShiftState
 from pos_app.fiscal.receipt import (
     FiscalResult,
     Operation,
@@ -38,6 +37,7 @@ from pos_app.fiscal.receipt import (
     TaxPolicy,
     receipt_for_amount,
 )
+from pos_app.fiscal.report import RegisterReport
 from pos_app.store.fiscal_ops import FiscalLog, FiscalOp, FiscalState
 from pos_app.store.journal import Journal
 from pos_app.store.journal_schema import iso, utc_now
@@ -98,7 +98,9 @@ class FiscalService:
         self.refunds = RefundLog(journal, clock=clock)
         self._clock = clock
         self._queue = threading.Lock()  # one request at a time on this cashbox
-        self.listeners: list[Callable[[FiscalOp], None]] = []
+        self._enqueue = threading.Lock()  # look up, then insert: one thread at a time
+        self.listeners: list[Callable[[FiscalOp], None]] = []  # after each attempt, any thread
+        self.shift_listeners: list[Callable[[], None]] = []  # the register's shift was closed
         with journal.writing() as conn:  # payments from now on get receipts (not older ones)
             conn.execute("INSERT OR IGNORE INTO meta (name, value) VALUES (?, ?)",
                          (_SINCE, iso(clock())))
@@ -107,6 +109,10 @@ class FiscalService:
 
     def enqueue_sale(self, invoice_id: str) -> FiscalOp:
         """Commit the sale receipt of a paid payment (idempotent: the same row every time)."""
+        with self._enqueue:
+            return self._enqueue_sale(invoice_id)
+
+    def _enqueue_sale(self, invoice_id: str) -> FiscalOp:
         existing = self.log.sale_for(invoice_id)
         if existing is not None:
             return existing
@@ -120,6 +126,10 @@ class FiscalService:
 
     def enqueue_return(self, refund: RefundRecord) -> FiscalOp:
         """Commit the return receipt of a confirmed refund, with its basis (the sale receipt)."""
+        with self._enqueue:
+            return self._enqueue_return(refund)
+
+    def _enqueue_return(self, refund: RefundRecord) -> FiscalOp:
         existing = self.log.for_refund(refund.id)
         if existing is not None:
             return existing
@@ -224,12 +234,14 @@ class FiscalService:
         self.enqueue_missing()
         return self.run_queue()
 
-    def close_shift(self) -> dict[str, Any]:
+    def close_shift(self) -> RegisterReport | None:
         """Settle and send what is queued, then close the register's shift (Z report), then
-        send what waited for the new shift (after code 11).
+        send what waited for the new shift (after code 11). None: the register had no open
+        shift (no receipt since its last Z, or closed in its cabinet): nothing to close.
 
         Refused while a receipt's outcome is unknown: whether the register still recognises
-        its key after a Z report is unproven (reference §6.2), so it is settled first.
+        its key after a Z report is unproven (reference §6.2), so it is settled first. Raises
+        the register's error (unreachable, blocked, …) when it cannot close the shift.
         """
         self.run_queue()
         unsettled = [op for op in self.log.open_ops(self.adapter.cashbox)
@@ -237,9 +249,18 @@ class FiscalService:
         if unsettled:
             raise FiscalRefused("queue_not_empty", "Some receipts may be registered but are not "
                                 "confirmed yet; the register's shift is not closed.")
-        with self._queue:
-            report = self.adapter.close_shift()
+        try:
+            with self._queue:
+                report: RegisterReport | None = self.adapter.close_shift()
+        except ShiftState as exc:  # 12/13/15: the register has no open shift to close
+            log.info("no register shift to close: %s", exc.register_code)
+            report = None
         self.run_queue()
+        for listener in list(self.shift_listeners):
+            try:
+                listener()
+            except Exception:  # a listener's bug must not hide the closed shift
+                log.exception("fiscal shift listener failed")
         return report
 
     # -- steps ----------------------------------------------------------------------------

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import IO, Any, Protocol
 
 from pos_app.domain.payment import PaymentStatus
-from pos_app.fiscal.errors import FiscalError
+from pos_app.fiscal.errors import (
+    FiscalError,
+    OutcomeUnknown,
+    RegisterBlocked,
+    TemporarilyUnavailable,
+)
+from pos_app.fiscal.report import RegisterReport
 from pos_app.services.fiscal import FiscalRefused
 from pos_app.services.reconcile import Reconciler, ReconcileReport
 from pos_app.store.journal import Journal
@@ -47,6 +53,7 @@ class ShiftReport:
     refunds_count: int
     refunds_total: Decimal
     cancels_count: int
+    register: RegisterReport | None = None  # the cash register's Z report (issue 15)
 
     @property
     def net_total(self) -> Decimal:
@@ -61,6 +68,7 @@ class ShiftReport:
             "sales_count": self.sales_count, "sales_total": f"{self.sales_total:f}",
             "refunds_count": self.refunds_count, "refunds_total": f"{self.refunds_total:f}",
             "cancels_count": self.cancels_count,
+            **({"register": self.register.to_json()} if self.register else {}),
         }  # fmt: skip
 
     @classmethod
@@ -71,6 +79,7 @@ class ShiftReport:
             tuple(ReportLine(m, s, int(c), Decimal(t)) for m, s, c, t in data["lines"]),
             int(data["sales_count"]), Decimal(data["sales_total"]), int(data["refunds_count"]),
             Decimal(data["refunds_total"]), int(data["cancels_count"]),
+            RegisterReport.from_json(data["register"]) if data.get("register") else None,
         )  # fmt: skip
 
 
@@ -95,10 +104,21 @@ def build_report(journal: Journal, since: datetime, until: datetime, kind: str =
                        sum(1 for r in done if r.kind == "cancel"))  # fmt: skip
 
 
+def fiscal_refusal(exc: FiscalRefused | FiscalError) -> str:
+    """Why our Z report waits for the register, as a code for the cashier's sentence:
+    ``fiscal_unconfirmed`` (receipts sent, outcome not known yet), ``fiscal_unreachable``,
+    ``fiscal_blocked``, else ``fiscal_not_closed`` (login, set-up: support must act)."""
+    if isinstance(exc, FiscalRefused):
+        return "fiscal_unconfirmed" if exc.code == "queue_not_empty" else "fiscal_not_closed"
+    if isinstance(exc, TemporarilyUnavailable | OutcomeUnknown):
+        return "fiscal_unreachable"
+    return "fiscal_blocked" if isinstance(exc, RegisterBlocked) else "fiscal_not_closed"
+
+
 class FiscalShift(Protocol):
     """services.fiscal.FiscalService: sends the queue, then closes the register's shift."""
 
-    def close_shift(self) -> dict[str, Any]: ...
+    def close_shift(self) -> RegisterReport | None: ...
 
 
 class ShiftService:
@@ -128,14 +148,16 @@ class ShiftService:
         """Reconcile open attempts, then close the shift with its Z report (stored for good)."""
         shift = self._open_shift()
         reconciled = self.reconciler.run() if self.reconciler is not None else None
+        register = None
         if self.fiscal is not None:  # issue 15: settle the receipts, then the register's Z
             try:
-                self.fiscal.close_shift()
+                register = self.fiscal.close_shift()
             except (FiscalRefused, FiscalError) as exc:  # nothing is closed here either
-                raise ShiftError(f"register shift not closed: {exc}", "fiscal_not_closed"
+                raise ShiftError(f"register shift not closed: {exc}", fiscal_refusal(exc)
                                  ) from exc
         until = self.clock()
-        report = build_report(self.journal, shift.opened_at, until, "Z")
+        report = replace(build_report(self.journal, shift.opened_at, until, "Z"),
+                         register=register)
         stored = self.store.close(shift, until, report.to_data())
         return ShiftReport.from_data(stored.data), reconciled
 
@@ -151,5 +173,6 @@ class ShiftService:
 
 def export_csv(journal: Journal, stream: IO[str], since: datetime | None,
                until: datetime | None) -> int:  # fmt: skip
-    """The journal's attempts created in ``[since, until)`` as CSV; returns the row count."""
+    """The journal's attempts created in ``[since, until)`` (each followed by its refund rows)
+    as CSV; returns the number of payments."""
     return journal.write_csv(stream, since, until)

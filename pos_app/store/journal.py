@@ -28,7 +28,7 @@ from pos_app.domain.invoice import format_invoice, suffix, validate_prefix
 from pos_app.domain.money import CURRENCY, check_amount
 from pos_app.domain.payment import OPEN, Payment, PaymentMethod, PaymentStatus, check_transition
 from pos_app.store.db import StorageError, connect, storage_errors, transaction
-from pos_app.store.journal_export import CSV_COLUMNS, write_payments_csv
+from pos_app.store.journal_export import CSV_COLUMNS, RefundCsv, write_payments_csv
 from pos_app.store.journal_schema import (
     MIGRATIONS,
     PAYMENT_COLUMNS,
@@ -39,7 +39,7 @@ from pos_app.store.journal_schema import (
     scrub_text,
     utc_now,
 )
-from pos_app.store.journal_schema_fiscal import FISCAL_CSV_SQL, NO_RECEIPT, csv_status
+from pos_app.store.journal_schema_fiscal import FISCAL_CSV_SQL, REFUNDS_CSV_SQL, csv_fiscal
 
 __all__ = ["CSV_COLUMNS", "Event", "Journal", "PaymentNotFound", "StorageError"]
 
@@ -318,15 +318,21 @@ class Journal:
     def write_csv(
         self, stream: IO[str], since: datetime | None = None, until: datetime | None = None
     ) -> int:
-        """Write the journal as CSV (header + one row per attempt, :data:`CSV_COLUMNS`).
+        """Write the journal as CSV (header + one row per attempt followed by one per refund or
+        cancel request of it, :data:`CSV_COLUMNS`).
 
-        Amounts are plain decimal strings (``1500.00``); returns the number of rows.
+        Amounts are plain decimal strings (``1500.00``); returns the number of payments.
         """
-        return write_payments_csv(stream, self.iter_payments(since, until), self._fiscal_columns)
+        return write_payments_csv(stream, self.iter_payments(since, until),
+                                  self._fiscal_columns, self._refund_rows)
 
     def _fiscal_columns(self, invoice_id: str) -> tuple[str, str, str]:
         with self._lock, storage_errors():
             row = self.conn.execute(FISCAL_CSV_SQL, (invoice_id,)).fetchone()
-        if row is None:
-            return NO_RECEIPT
-        return csv_status(str(row[0]), bool(row[1])), str(row[2]), str(row[3])
+        return csv_fiscal(*(row or (None, 0, "", "")))
+
+    def _refund_rows(self, invoice_id: str) -> list[RefundCsv]:
+        with self._lock, storage_errors():
+            rows = self.conn.execute(REFUNDS_CSV_SQL, (invoice_id,)).fetchall()
+        return [RefundCsv(str(r[0]), str(r[1]), Decimal(str(r[2])), str(r[3]), str(r[4]),
+                          str(r[5]), str(r[6]), str(r[7]), csv_fiscal(*r[8:12])) for r in rows]

@@ -22,6 +22,19 @@ def csv_status(state: str, retryable: bool) -> str:
 
 FISCAL_CSV_SQL = ("SELECT state, retryable, fiscal_number, ticket_url FROM fiscal_ops"
                   " WHERE invoice_id = ? AND kind = 'sale'")
+# A payment's refund and cancel requests with their return receipts (NULLs: none queued).
+REFUNDS_CSV_SQL = (
+    "SELECT r.external_id, r.kind, r.amount, r.reason, r.state, r.requested_at, r.finished_at,"
+    " r.note, f.state, f.retryable, f.fiscal_number, f.ticket_url FROM refunds r"
+    " LEFT JOIN fiscal_ops f ON f.refund_id = r.id WHERE r.invoice_id = ? ORDER BY r.id")
+
+
+def csv_fiscal(state: object, retryable: object, number: object, url: object
+               ) -> tuple[str, str, str]:
+    """The three fiscal CSV columns of a ``fiscal_ops`` row (``state`` None: no receipt)."""
+    if state is None:
+        return NO_RECEIPT
+    return csv_status(str(state), bool(retryable)), str(number), str(url)
 
 MIGRATION_FISCAL = """
 CREATE TABLE fiscal_ops (

@@ -60,8 +60,13 @@ class Till:
     def reconcile(self, left_open: frozenset[str]) -> None:
         """Settle, in the background, what a previous run left open (:meth:`Reconciler.left_open`,
         taken before this till could start a payment); payments started since are not touched."""
-        self.tasks.run(lambda: self.runtime.reconciler.run(only=left_open),
-                       lambda _report: self.window.refresh_recent())
+        self.tasks.run(lambda: self.runtime.reconciler.run(only=left_open), self._reconciled)
+
+    def _reconciled(self, _report: object) -> None:
+        self.window.refresh_recent()
+        fiscal = self.runtime.extras.get("fiscal_ui")
+        if fiscal is not None:  # payments the bank confirmed late get their receipts now
+            fiscal.controller.run_queue()
 
     def attach_web(self, *, debug: bool = False) -> CheckoutView:
         """The checkout web view; made now (and its processes started) if the window was built

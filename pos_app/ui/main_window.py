@@ -289,7 +289,7 @@ def _open_shift(*args: Any) -> None:
 
 
 def _extend_history(*args: Any) -> None:
-    """The fiscal receipt's reprint button in a new history window (issue 15)."""
-    from pos_app.ui.fiscal.wiring import attach_reprint
+    """The fiscal receipt's reprint and return receipts in a new history window (issue 15)."""
+    from pos_app.ui.fiscal.wiring import attach_history
 
-    attach_reprint(*args)
+    attach_history(*args)

@@ -401,6 +401,26 @@
             <translation>This payment has no registered fiscal receipt.</translation>
         </message>
         <message>
+            <source>Return receipt being registered…</source>
+            <translation>Return receipt being registered…</translation>
+        </message>
+        <message>
+            <source>No return receipt was queued: this payment has no registered fiscal receipt.</source>
+            <translation>No return receipt was queued: this payment has no registered fiscal receipt.</translation>
+        </message>
+        <message>
+            <source>Return receipt queued.</source>
+            <translation>Return receipt queued.</translation>
+        </message>
+        <message>
+            <source>Return receipt %1 registered.</source>
+            <translation>Return receipt %1 registered.</translation>
+        </message>
+        <message>
+            <source>Basis: sale receipt %1 of %2, register %3.</source>
+            <translation>Basis: sale receipt %1 of %2, register %3.</translation>
+        </message>
+        <message>
             <source>Fiscal receipt again</source>
             <translation>Fiscal receipt again</translation>
         </message>
@@ -409,12 +429,24 @@
             <translation>The register's shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</translation>
         </message>
         <message>
-            <source>The register's shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
-            <translation>The register's shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</translation>
-        </message>
-        <message>
             <source>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</source>
             <translation>This payment has no registered fiscal receipt yet, and a return receipt must refer to it. Wait until it is registered, then refund.</translation>
+        </message>
+        <message>
+            <source>The cash register refused to close its shift (login or set-up), so the shift stays open. Nothing is lost. Call the administrator to check the fiscal settings (pos-app doctor), then close the shift again.</source>
+            <translation>The cash register refused to close its shift (login or set-up), so the shift stays open. Nothing is lost. Call the administrator to check the fiscal settings (pos-app doctor), then close the shift again.</translation>
+        </message>
+        <message>
+            <source>The cash register cannot be reached, so the shift stays open (the till's and the register's). Nothing is lost: you can go on selling, the receipts wait and go out when it answers. Check the internet connection, then close the shift again.</source>
+            <translation>The cash register cannot be reached, so the shift stays open (the till's and the register's). Nothing is lost: you can go on selling, the receipts wait and go out when it answers. Check the internet connection, then close the shift again.</translation>
+        </message>
+        <message>
+            <source>The cash register has not confirmed some receipts yet, so the shift stays open. Nothing is lost: they are checked again. Check the internet connection, then close the shift again in a minute.</source>
+            <translation>The cash register has not confirmed some receipts yet, so the shift stays open. Nothing is lost: they are checked again. Check the internet connection, then close the shift again in a minute.</translation>
+        </message>
+        <message>
+            <source>The cash register is blocked, so the shift stays open. Nothing is lost: the receipts wait. Call the register's support (Webkassa) to unblock it, then close the shift again.</source>
+            <translation>The cash register is blocked, so the shift stays open. Nothing is lost: the receipts wait. Call the register's support (Webkassa) to unblock it, then close the shift again.</translation>
         </message>
         <message>
             <source>Receipt printed.</source>
@@ -1427,6 +1459,50 @@
             <translation>Net total</translation>
         </message>
         <message>
+            <source>Shift No.</source>
+            <translation>Shift No.</translation>
+        </message>
+        <message>
+            <source>Registration No.</source>
+            <translation>Registration No.</translation>
+        </message>
+        <message>
+            <source>Cashbox</source>
+            <translation>Cashbox</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Opened</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>Printed</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>Returns</source>
+            <translation>Returns</translation>
+        </message>
+        <message>
+            <source>Autonomous mode</source>
+            <translation>Autonomous mode</translation>
+        </message>
+        <message>
+            <source>Cash register Z report</source>
+            <translation>Cash register Z report</translation>
+        </message>
+        <message>
+            <source>Cash register X report</source>
+            <translation>Cash register X report</translation>
+        </message>
+        <message>
             <source>Method</source>
             <translation>Method</translation>
         </message>
@@ -1709,6 +1785,14 @@
         <message>
             <source>Checking unfinished payments with the bank…</source>
             <translation>Checking unfinished payments with the bank…</translation>
+        </message>
+        <message>
+            <source>The report is printed on the receipt printer.</source>
+            <translation>The report is printed on the receipt printer.</translation>
+        </message>
+        <message>
+            <source>Printing the report on the receipt printer…</source>
+            <translation>Printing the report on the receipt printer…</translation>
         </message>
         <message>
             <source>Export CSV</source>

@@ -477,8 +477,20 @@
             <translation>Бұл төлемнің тіркелген фискалдық чегі әлі жоқ, ал қайтару чегі соған сілтеме жасауы керек. Тіркелгенін күтіп, содан кейін қайтарыңыз.</translation>
         </message>
         <message>
-            <source>The register's shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
-            <translation>БКМ ауысымын жабу мүмкін болмады: кейбір чектерді касса әлі растамады немесе ол қолжетімсіз. Бір минуттан кейін қайталаңыз.</translation>
+            <source>The cash register refused to close its shift (login or set-up), so the shift stays open. Nothing is lost. Call the administrator to check the fiscal settings (pos-app doctor), then close the shift again.</source>
+            <translation>Касса ауысымды жабудан бас тартты (кіру немесе баптау), сондықтан ауысым ашық қалады. Ештеңе жоғалған жоқ. Фискалдық баптауларды тексеру үшін әкімшіні шақырыңыз (pos-app doctor), содан кейін ауысымды қайта жабыңыз.</translation>
+        </message>
+        <message>
+            <source>The cash register cannot be reached, so the shift stays open (the till's and the register's). Nothing is lost: you can go on selling, the receipts wait and go out when it answers. Check the internet connection, then close the shift again.</source>
+            <translation>Кассаға қосылу мүмкін емес, сондықтан ауысым ашық қалады (кассада да, бағдарламада да). Ештеңе жоғалған жоқ: сатуды жалғастыра беруге болады, чектер кезекте күтеді және касса жауап бергенде жіберіледі. Интернет қосылымын тексеріп, ауысымды қайта жабыңыз.</translation>
+        </message>
+        <message>
+            <source>The cash register has not confirmed some receipts yet, so the shift stays open. Nothing is lost: they are checked again. Check the internet connection, then close the shift again in a minute.</source>
+            <translation>Касса кейбір чектерді әлі растаған жоқ, сондықтан ауысым ашық қалады. Ештеңе жоғалған жоқ: олар қайта тексеріледі. Интернет қосылымын тексеріп, бір минуттан кейін ауысымды қайта жабыңыз.</translation>
+        </message>
+        <message>
+            <source>The cash register is blocked, so the shift stays open. Nothing is lost: the receipts wait. Call the register's support (Webkassa) to unblock it, then close the shift again.</source>
+            <translation>Касса бұғатталған, сондықтан ауысым ашық қалады. Ештеңе жоғалған жоқ: чектер кезекте күтеді. Бұғаттан шығару үшін касса қолдау қызметіне (Webkassa) хабарласыңыз, содан кейін ауысымды қайта жабыңыз.</translation>
         </message>
         <message>
             <source>The register's shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
@@ -531,6 +543,26 @@
         <message>
             <source>Receipt printed.</source>
             <translation>Чек басып шығарылды.</translation>
+        </message>
+        <message>
+            <source>Return receipt being registered…</source>
+            <translation>Қайтару чегі тіркелуде…</translation>
+        </message>
+        <message>
+            <source>No return receipt was queued: this payment has no registered fiscal receipt.</source>
+            <translation>Қайтару чегі кезекке қойылмады: бұл төлемнің тіркелген фискалдық чегі жоқ.</translation>
+        </message>
+        <message>
+            <source>Return receipt queued.</source>
+            <translation>Қайтару чегі кезекте.</translation>
+        </message>
+        <message>
+            <source>Return receipt %1 registered.</source>
+            <translation>Қайтару чегі %1 тіркелді.</translation>
+        </message>
+        <message>
+            <source>Basis: sale receipt %1 of %2, register %3.</source>
+            <translation>Негіздеме: %2 күнгі %1 сату чегі, БКМ %3.</translation>
         </message>
         <message>
             <source>Fiscal receipt again</source>
@@ -1427,6 +1459,50 @@
             <translation>Барлығы</translation>
         </message>
         <message>
+            <source>Shift No.</source>
+            <translation>Ауысым №</translation>
+        </message>
+        <message>
+            <source>Registration No.</source>
+            <translation>БКМ тіркеу нөмірі</translation>
+        </message>
+        <message>
+            <source>Cashbox</source>
+            <translation>Касса</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Ашылды</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Жабылды</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>Басылды</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Құжаттар</translation>
+        </message>
+        <message>
+            <source>Returns</source>
+            <translation>Қайтарулар</translation>
+        </message>
+        <message>
+            <source>Autonomous mode</source>
+            <translation>Автономды режим</translation>
+        </message>
+        <message>
+            <source>Cash register Z report</source>
+            <translation>Кассаның (БКМ) Z-есебі</translation>
+        </message>
+        <message>
+            <source>Cash register X report</source>
+            <translation>Кассаның (БКМ) X-есебі</translation>
+        </message>
+        <message>
             <source>Method</source>
             <translation>Тәсіл</translation>
         </message>
@@ -1709,6 +1785,14 @@
         <message>
             <source>Checking unfinished payments with the bank…</source>
             <translation>Аяқталмаған төлемдерді банкте тексерудеміз…</translation>
+        </message>
+        <message>
+            <source>The report is printed on the receipt printer.</source>
+            <translation>Есеп чек принтерінде басылды.</translation>
+        </message>
+        <message>
+            <source>Printing the report on the receipt printer…</source>
+            <translation>Есеп чек принтерінде басылуда…</translation>
         </message>
         <message>
             <source>Export CSV</source>

@@ -477,8 +477,20 @@
             <translation>У этого платежа ещё нет зарегистрированного фискального чека, а чек возврата должен ссылаться на него. Дождитесь регистрации, затем сделайте возврат.</translation>
         </message>
         <message>
-            <source>The register's shift could not be closed: some receipts are not confirmed by the cash register yet, or it cannot be reached. Try again in a minute.</source>
-            <translation>Смену ККМ не удалось закрыть: часть чеков ещё не подтверждена кассой, или она недоступна. Повторите через минуту.</translation>
+            <source>The cash register refused to close its shift (login or set-up), so the shift stays open. Nothing is lost. Call the administrator to check the fiscal settings (pos-app doctor), then close the shift again.</source>
+            <translation>Касса отказалась закрыть смену (вход или настройка), поэтому смена остаётся открытой. Ничего не потеряно. Позовите администратора проверить фискальные настройки (pos-app doctor), затем закройте смену снова.</translation>
+        </message>
+        <message>
+            <source>The cash register cannot be reached, so the shift stays open (the till's and the register's). Nothing is lost: you can go on selling, the receipts wait and go out when it answers. Check the internet connection, then close the shift again.</source>
+            <translation>Касса недоступна, поэтому смена остаётся открытой (и на кассе, и в программе). Ничего не потеряно: можно продолжать продажи, чеки ждут в очереди и уйдут, когда касса ответит. Проверьте подключение к интернету, затем закройте смену снова.</translation>
+        </message>
+        <message>
+            <source>The cash register has not confirmed some receipts yet, so the shift stays open. Nothing is lost: they are checked again. Check the internet connection, then close the shift again in a minute.</source>
+            <translation>Касса ещё не подтвердила некоторые чеки, поэтому смена остаётся открытой. Ничего не потеряно: они проверяются повторно. Проверьте подключение к интернету и закройте смену снова через минуту.</translation>
+        </message>
+        <message>
+            <source>The cash register is blocked, so the shift stays open. Nothing is lost: the receipts wait. Call the register's support (Webkassa) to unblock it, then close the shift again.</source>
+            <translation>Касса заблокирована, поэтому смена остаётся открытой. Ничего не потеряно: чеки ждут в очереди. Позвоните в поддержку кассы (Webkassa), чтобы её разблокировали, затем закройте смену снова.</translation>
         </message>
         <message>
             <source>The register's shift reaches its 24-hour limit within an hour: close the shift (Z report) soon.</source>
@@ -531,6 +543,26 @@
         <message>
             <source>Receipt printed.</source>
             <translation>Чек напечатан.</translation>
+        </message>
+        <message>
+            <source>Return receipt being registered…</source>
+            <translation>Чек возврата регистрируется…</translation>
+        </message>
+        <message>
+            <source>No return receipt was queued: this payment has no registered fiscal receipt.</source>
+            <translation>Чек возврата не поставлен в очередь: у этого платежа нет зарегистрированного фискального чека.</translation>
+        </message>
+        <message>
+            <source>Return receipt queued.</source>
+            <translation>Чек возврата в очереди.</translation>
+        </message>
+        <message>
+            <source>Return receipt %1 registered.</source>
+            <translation>Чек возврата %1 зарегистрирован.</translation>
+        </message>
+        <message>
+            <source>Basis: sale receipt %1 of %2, register %3.</source>
+            <translation>Основание: чек продажи %1 от %2, ККМ %3.</translation>
         </message>
         <message>
             <source>Fiscal receipt again</source>
@@ -1429,6 +1461,50 @@
             <translation>Итого</translation>
         </message>
         <message>
+            <source>Shift No.</source>
+            <translation>Смена №</translation>
+        </message>
+        <message>
+            <source>Registration No.</source>
+            <translation>Рег. номер ККМ</translation>
+        </message>
+        <message>
+            <source>Cashbox</source>
+            <translation>Касса</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Открыта</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Закрыта</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>Напечатан</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Документов</translation>
+        </message>
+        <message>
+            <source>Returns</source>
+            <translation>Возвраты</translation>
+        </message>
+        <message>
+            <source>Autonomous mode</source>
+            <translation>Автономный режим</translation>
+        </message>
+        <message>
+            <source>Cash register Z report</source>
+            <translation>Z-отчёт кассы (ККМ)</translation>
+        </message>
+        <message>
+            <source>Cash register X report</source>
+            <translation>X-отчёт кассы (ККМ)</translation>
+        </message>
+        <message>
             <source>Method</source>
             <translation>Способ</translation>
         </message>
@@ -1711,6 +1787,14 @@
         <message>
             <source>Checking unfinished payments with the bank…</source>
             <translation>Проверяем незавершённые платежи в банке…</translation>
+        </message>
+        <message>
+            <source>The report is printed on the receipt printer.</source>
+            <translation>Отчёт напечатан на чековом принтере.</translation>
+        </message>
+        <message>
+            <source>Printing the report on the receipt printer…</source>
+            <translation>Печать отчёта на чековом принтере…</translation>
         </message>
         <message>
             <source>Export CSV</source>

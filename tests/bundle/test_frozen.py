@@ -113,7 +113,7 @@ def test_unused_qt_modules_and_dev_tools_are_left_out(frozen: Path) -> None:
     for unused in ("QtQml.abi3.so", "QtQuick.abi3.so", "QtMultimedia.abi3.so", "QtPdf.abi3.so",
                    "libQt6Pdf.so.6", "libQt63DCore.so.6", "libQt6Multimedia.so.6",
                    "libQt6Charts.so.6", "libgtk-3.so.0", "qtwebengine_devtools_resources.pak",
-                   "pytest", "_pytest", "hypothesis", "PIL", "numpy", "tkinter"):
+                   "pytest", "_pytest", "hypothesis", "numpy", "tkinter"):
         assert unused not in names, unused
     assert not (internal / "PySide6" / "Qt" / "qml").exists()
     locales = {p.stem for p in (internal / "PySide6/Qt/translations/qtwebengine_locales").iterdir()}

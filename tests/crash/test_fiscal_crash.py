@@ -26,10 +26,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pos_app.domain.payment import PaymentStatus
 from pos_app.fiscal.webkassa.adapter import WebkassaAdapter
 from pos_app.fiscal.webkassa.client import WebkassaClient
-from pos_app.services.fiscal import FiscalProfile, FiscalService, sale_key
+from pos_app.services.fiscal import FISCALIZABLE, FiscalProfile, FiscalService, sale_key
 from pos_app.store.fiscal_ops import FiscalState
 from pos_app.store.journal import Journal
 from pos_app.training.webkassa import TRAINING_CASHBOX, WebkassaEmulator
@@ -48,7 +47,7 @@ def _verify(journal: Journal, wk: WebkassaEmulator) -> None:
     checks = wk.register.all_checks()
     keys = [str(c["key"]) for c in checks]
     assert len(keys) == len(set(keys))
-    paid = [p for p in journal.iter_payments() if p.status is PaymentStatus.PAID]
+    paid = [p for p in journal.iter_payments() if p.status in FISCALIZABLE]  # (and refunded)
     ops = {op.key: op for op in FiscalService(journal, _adapter(wk), FiscalProfile()).log.all_ops()}
     assert set(keys) <= set(ops), "the register has a check the journal does not know"
     by_key = {str(c["key"]): c for c in checks}

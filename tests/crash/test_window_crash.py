@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -48,8 +49,13 @@ def _target(rng: random.Random) -> tuple[str, int, float]:
 
 
 def _cycle(env: dict[str, str], seed: int, target: tuple[str, int, float], journal: Path,
-           emulator: Emulator, where: str) -> bool:
-    """One till from start to SIGKILL; whether its start-up reconciliation finished first."""
+           emulator: Emulator, where: str,
+           ready: Callable[[str, str], bool] | None = None) -> bool:
+    """One till from start to SIGKILL; whether its start-up reconciliation finished first.
+
+    ``ready(step, where)`` sees each marker until it says the next customer may come (the
+    fiscal suite checks the receipts there); by default, once the start-up reconciliation is
+    done and the journal agrees with the emulator."""
     step, nth, delay = target
     where += f" at {step}#{nth}+{delay * 1000:.1f}ms"
     child = subprocess.Popen(
@@ -57,7 +63,7 @@ def _cycle(env: dict[str, str], seed: int, target: tuple[str, int, float], journ
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     assert child.stdin is not None and child.stdout is not None and child.stderr is not None
-    seen, reconciled = 0, False
+    seen, reconciled, went = 0, False, False
     try:
         for line in child.stdout:
             parts = line.split()
@@ -66,8 +72,11 @@ def _cycle(env: dict[str, str], seed: int, target: tuple[str, int, float], journ
             if parts[1] == "reconciled" and not reconciled:
                 reconciled = True  # what the last kill left is settled by this till's start-up
                 _check(journal, emulator, settled=True, where=where + " (after start-up)")
-                child.stdin.write("go\n")
-                child.stdin.flush()
+            if not went:
+                went = reconciled if ready is None else ready(parts[1], where)
+                if went:
+                    child.stdin.write("go\n")
+                    child.stdin.flush()
             if parts[1] == step:
                 seen += 1
                 if seen == nth:
@@ -85,7 +94,7 @@ def _cycle(env: dict[str, str], seed: int, target: tuple[str, int, float], journ
         child.stderr.close()
     if child.returncode != -signal.SIGKILL:
         pytest.fail(f"the till ended on its own (rc={child.returncode}) {where}:\n{err[-3000:]}")
-    return reconciled
+    return went
 
 
 @pytest.mark.parametrize("seed", SEEDS)

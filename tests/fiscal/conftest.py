@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import httpx
 import pytest
@@ -40,3 +42,19 @@ def adapter(wk: WebkassaEmulator) -> Iterator[WebkassaAdapter]:
     a = make_adapter(wk)
     yield a
     a.close()
+
+
+@contextmanager
+def fiscal_service(journal: Any, emu: WebkassaEmulator | None = None) -> Iterator[Any]:
+    """A FiscalService on ``journal`` talking to ``emu`` (default: an emulator of its own,
+    stopped afterwards) over loopback HTTP."""
+    from pos_app.services.fiscal import FiscalProfile, FiscalService
+
+    register = emu or WebkassaEmulator().start()
+    adapter = make_adapter(register)
+    try:
+        yield FiscalService(journal, adapter, FiscalProfile("Товар", 16, ""))
+    finally:
+        adapter.close()
+        if emu is None:
+            register.stop()

@@ -141,7 +141,7 @@ def test_shift_over_24_hours_then_z_then_retry(wk: WebkassaEmulator,
         adapter.send(request)
     assert info.value.register_code == 11 and info.value.registered is False
     report = adapter.close_shift()
-    assert report["ShiftNumber"] == 1 and "CloseOn" in report
+    assert report.shift_number == 1 and report.closed and report.closed_on
     result = adapter.send(request)
     assert result.shift_number == 2
     assert len(_checks(wk, "pos-S-000000000010")) == 1

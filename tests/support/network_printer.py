@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,15 @@ class NetworkPrinter:
                     data.extend(chunk)
             with self._lock:
                 self.jobs.append(bytes(data))
+
+    def wait_for_jobs(self, count: int = 1, timeout: float = 10.0) -> list[bytes]:
+        """The jobs once ``count`` have come in (a job is complete when its connection
+        closes, which may be just after the sender returned)."""
+        deadline = time.monotonic() + timeout
+        while len(self.jobs) < count and time.monotonic() < deadline:
+            time.sleep(0.01)  # a plain server thread, not Qt
+        assert len(self.jobs) >= count, f"the printer received {len(self.jobs)} of {count} jobs"
+        return list(self.jobs)
 
     def close(self) -> None:
         self._sock.close()

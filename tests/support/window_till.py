@@ -28,14 +28,23 @@ from typing import Any
 from tests.support.crash_driver import APPROVE, CUSTOMER, DECLINE, behaviour, customer_of
 
 STEPS = ("reconcile", "reconciled", "pre_begin", "begin", "token", "form", "customer", "poll",
-         "settled", "refund_intent", "refund_sent", "refund_done")
+         "confirmed", "settled", "refund_intent", "refund_sent", "refund_done",
+         # fiscal receipts (when the till has them switched on): queued, each journal move,
+         # the request out and its reply, and the end of each fiscal reconciliation
+         "fiscal_prepared", "fiscal_sent", "fiscal_sending", "fiscal_replied", "fiscal_done",
+         "fiscal_unknown", "fiscal_failed", "fiscal_reconcile", "fiscal_reconciled")
 TIMEOUT = 60.0
 _state: dict[str, Any] = {"customer": -1, "invoice": "-"}
 _reconciled = threading.Event()
 
 
+_out = threading.Lock()  # markers come from the GUI thread and the task pool
+
+
 def mark(step: str) -> None:
-    print(f"@ {step} {_state['customer']} {_state['invoice']}", flush=True)
+    with _out:  # one whole line at a time (print writes the text and the newline apart)
+        sys.stdout.write(f"@ {step} {_state['customer']} {_state['invoice']}\n")
+        sys.stdout.flush()
 
 
 def _after(cls: type, name: str, step: str, invoice: Callable[[Any], str] | None = None) -> None:
@@ -71,6 +80,7 @@ def instrument() -> None:
     _after(CheckoutService, "begin", "begin", lambda payment: payment.invoice_id)
     _after(CheckoutService, "request_token", "token")
     _after(CheckoutService, "form_opened", "form")
+    _after(CheckoutService, "confirm", "confirmed")  # journaled paid (or not); no receipt yet
     status = EpayClient.transaction_status
 
     def polled(self: EpayClient, invoice_id: str) -> Any:
@@ -79,6 +89,37 @@ def instrument() -> None:
         return status(self, invoice_id)
 
     EpayClient.transaction_status = polled  # type: ignore[method-assign]
+    instrument_fiscal()
+
+
+def instrument_fiscal() -> None:
+    from pos_app.fiscal.webkassa.adapter import WebkassaAdapter
+    from pos_app.services.fiscal import FiscalService
+    from pos_app.store.fiscal_ops import FiscalLog
+
+    _after(FiscalService, "enqueue_sale", "fiscal_prepared")
+    move, send, reconcile = FiscalLog.move, WebkassaAdapter.send, FiscalService.reconcile
+
+    def reconciling(self: FiscalService) -> Any:
+        mark("fiscal_reconcile")
+        report = reconcile(self)
+        mark("fiscal_reconciled")
+        return report
+
+    def moved(self: FiscalLog, op_id: int, state: Any, *args: Any, **kwargs: Any) -> Any:
+        op = move(self, op_id, state, *args, **kwargs)
+        mark(f"fiscal_{state.value}")  # committed
+        return op
+
+    def sending(self: WebkassaAdapter, request: Any) -> Any:
+        mark("fiscal_sending")
+        result = send(self, request)
+        mark("fiscal_replied")  # the register answered; the journal does not know it yet
+        return result
+
+    FiscalService.reconcile = reconciling  # type: ignore[method-assign]
+    FiscalLog.move = moved  # type: ignore[method-assign]
+    WebkassaAdapter.send = sending  # type: ignore[method-assign]
 
 
 class Driver:

@@ -21,7 +21,9 @@ from pos_app.fiscal.receipt import (
     RegisterStatus,
     ReturnBasis,
 )
+from pos_app.fiscal.report import RegisterReport
 from pos_app.fiscal.webkassa.client import WebkassaClient, call_json
+from pos_app.fiscal.webkassa.report import parse_report
 from pos_app.fiscal.webkassa.wire import dumps, loads, parse_local
 
 PROVIDER = "webkassa"
@@ -205,13 +207,14 @@ class WebkassaAdapter:
             hours_left=None if hours is None else SHIFT_LIMIT_HOURS - hours,
         )  # fmt: skip
 
-    def x_report(self) -> dict[str, Any]:
-        return _as_dict(call_json(self.client, "/api/v4/XReport",
-                                  {"CashboxUniqueNumber": self.cashbox}).data)
+    def x_report(self) -> RegisterReport:
+        return parse_report(call_json(self.client, "/api/v4/XReport",
+                                      {"CashboxUniqueNumber": self.cashbox}).data, closed=False)
 
-    def close_shift(self) -> dict[str, Any]:
-        return _as_dict(call_json(self.client, "/api/v4/ZReport",
-                                  {"CashboxUniqueNumber": self.cashbox}, write=True).data)
+    def close_shift(self) -> RegisterReport:
+        return parse_report(call_json(self.client, "/api/v4/ZReport",
+                                      {"CashboxUniqueNumber": self.cashbox}, write=True).data,
+                            closed=True)
 
 
 def _int(value: object) -> int:
@@ -222,12 +225,6 @@ def _int(value: object) -> int:
     if isinstance(value, str) and value.isdigit() and len(value) < 19:
         return int(value)
     return 0
-
-
-def _as_dict(value: object) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise OutcomeUnknown("The register's report reply is unreadable.")
-    return value
 
 
 def _lines(raw: list[Any]) -> tuple[PrintLine, ...]:

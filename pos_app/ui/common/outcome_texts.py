@@ -34,8 +34,21 @@ def refund_message(code: str) -> str:
             "Fiscal", "This payment has no registered fiscal receipt yet, and a return receipt "
                       "must refer to it. Wait until it is registered, then refund."),
         "fiscal_not_closed": translate(
-            "Fiscal", "The register's shift could not be closed: some receipts are not "
-                      "confirmed by the cash register yet, or it cannot be reached. Try again "
-                      "in a minute."),
+            "Fiscal", "The cash register refused to close its shift (login or set-up), so the "
+                      "shift stays open. Nothing is lost. Call the administrator to check the "
+                      "fiscal settings (pos-app doctor), then close the shift again."),
+        "fiscal_unreachable": translate(
+            "Fiscal", "The cash register cannot be reached, so the shift stays open (the till's "
+                      "and the register's). Nothing is lost: you can go on selling, the receipts "
+                      "wait and go out when it answers. Check the internet connection, then "
+                      "close the shift again."),
+        "fiscal_unconfirmed": translate(
+            "Fiscal", "The cash register has not confirmed some receipts yet, so the shift stays "
+                      "open. Nothing is lost: they are checked again. Check the internet "
+                      "connection, then close the shift again in a minute."),
+        "fiscal_blocked": translate(
+            "Fiscal", "The cash register is blocked, so the shift stays open. Nothing is lost: "
+                      "the receipts wait. Call the register's support (Webkassa) to unblock it, "
+                      "then close the shift again."),
     }
     return texts.get(code) or epay_message(code)

@@ -1,9 +1,7 @@
-"""Fiscal receipts in the till: registered in the background after "Approved", shown on the
-result page ("receipt being registered…", then the fiscal number and the OFD QR), and a banner
-while the register cannot take receipts. The queue never holds up the next payment.
-
-:mod:`pos_app.ui.fiscal.wiring` wires it into an assembled till when ``runtime.extras["fiscal"]``
-holds a :class:`~pos_app.services.fiscal.FiscalService`.
+"""Fiscal receipts in the till, what the cashier sees: the result page ("receipt being
+registered…", then the fiscal number and the OFD QR) and a banner while the register cannot take
+receipts. :mod:`.controller` does the work in the background; :mod:`.wiring` puts both into an
+assembled till when ``runtime.extras["fiscal"]`` holds a FiscalService.
 """
 
 from __future__ import annotations
@@ -11,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
@@ -19,125 +17,10 @@ from pos_app.store.fiscal_ops import FiscalOp, FiscalState
 from pos_app.ui.common.qr_painter import QrPayloadTooLong, QrWidget
 
 if TYPE_CHECKING:
-    from pos_app.services.fiscal import FiscalService
-    from pos_app.ui.common.tasks import Tasks
+    pass
 
 log = logging.getLogger("pos_app.ui.fiscal")
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
-RETRY_MS = 30_000
-WARN_HOURS = 1.0
-
-
-class FiscalController(QObject):
-    """Runs the fiscal queue on the task pool; reports each sale receipt and the register state."""
-
-    receipt_changed = Signal(str, object)  # invoice id, FiscalOp
-    register_problem = Signal(str)  # "" when the register takes receipts again
-    printed = Signal(str, str)  # invoice id, "" or the printer's problem
-
-    def __init__(self, service: FiscalService, tasks: Tasks, parent: QObject | None = None
-                 ) -> None:
-        super().__init__(parent)
-        self.service = service
-        self.tasks = tasks
-        self._retry = QTimer(self)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self.run_queue)
-        self.printer = ""  # settings.receipt_printer
-        self.paper_mm = 80
-        self._to_print: set[str] = set()  # paid in this session, receipt not printed yet
-        self._shift_text = ""  # the last 24-hour warning (kept between checks)
-
-    def fiscalize(self, invoice_id: str) -> None:
-        """Queue the sale receipt of a paid payment and send the queue, in the background."""
-        if self.printer:
-            self._to_print.add(invoice_id)
-
-        def work() -> FiscalOp | None:
-            self.service.enqueue_sale(invoice_id)
-            self.service.run_queue()
-            return self.service.log.sale_for(invoice_id)
-
-        self.tasks.run(work, lambda op: self._after(invoice_id, op), self._failed)
-
-    def run_queue(self, *, check_hours: bool = False) -> None:
-        """Queue what is missing (QR payments, payments the bank confirmed late), settle, send."""
-        self.tasks.run(self._send_all, lambda waiting: self._after_queue(waiting, check_hours),
-                       self._failed)
-
-    def reconcile(self) -> None:
-        """At start-up (and every 30 s after): queue, settle and send what is left."""
-        self._retry.start()
-        self.run_queue(check_hours=True)
-
-    def _send_all(self) -> list[FiscalOp]:
-        self.service.reconcile()
-        return self._waiting()
-
-    def _waiting(self) -> list[FiscalOp]:
-        return self.service.log.open_ops(self.service.adapter.cashbox)
-
-    def _after(self, invoice_id: str, op: FiscalOp | None) -> None:
-        if op is not None:
-            self.receipt_changed.emit(invoice_id, op)
-            self._print_if_done(op)
-        self._after_queue(self._waiting(), check_hours=True)
-
-    def _after_queue(self, waiting: list[FiscalOp], check_hours: bool = False) -> None:
-        for op in self.service.log.recent(20):
-            self.receipt_changed.emit(op.invoice_id, op)
-            self._print_if_done(op)
-        if waiting:
-            self.register_problem.emit(problem_text(waiting[0]))
-        elif check_hours:
-            self.tasks.run(self._hours_left, self._shift_warning, lambda _exc: None)
-        else:
-            self.register_problem.emit(self._shift_text)
-
-    def _hours_left(self) -> float | None:
-        from pos_app.fiscal.errors import FiscalError
-
-        try:
-            return self.service.adapter.status().hours_left
-        except FiscalError:
-            return None
-
-    def _shift_warning(self, hours_left: float | None) -> None:
-        """An hour before the register's 24-hour limit, the banner says to close the shift."""
-        if hours_left is not None and hours_left < WARN_HOURS:
-            self._shift_text = translate(
-                "Fiscal", "The register's shift reaches its 24-hour limit within an hour: "
-                          "close the shift (Z report) soon.")
-        else:
-            self._shift_text = ""
-        self.register_problem.emit(self._shift_text)
-
-    def _print_if_done(self, op: FiscalOp) -> None:
-        if op.kind != "sale" or op.state is not FiscalState.DONE:
-            return
-        if op.invoice_id not in self._to_print:
-            return
-        self._to_print.discard(op.invoice_id)
-        result = self.service.result_of(op)
-        if result is None:
-            return
-        target, paper = self.printer, self.paper_mm
-
-        def work() -> str:
-            from pos_app.printing.escpos_print import PrinterError, print_receipt
-
-            try:
-                print_receipt(target, result.print_lines, paper_mm=paper)
-            except PrinterError as exc:
-                return str(exc)
-            return ""
-
-        self.tasks.run(work, lambda problem: self.printed.emit(op.invoice_id, problem),
-                       self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        log.error("fiscal task failed: %s", type(exc).__name__)
-        self.register_problem.emit(self.tr("Fiscal receipts cannot be registered right now."))
 
 
 def problem_text(op: FiscalOp) -> str:

@@ -1,22 +1,23 @@
 """Wiring fiscal receipts into the till (issue 15): the result page and banner
-(:func:`attach_fiscal`, called by ``wire_till``), the customer display, and the history's
-"print the fiscal receipt again" (:func:`attach_reprint`)."""
+(:func:`attach_fiscal`, called by ``wire_till``), the customer display, and in the history
+(:func:`attach_history`) "print the fiscal receipt again" and each refund's return receipt."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, SignalInstance
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, SignalInstance
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from pos_app.domain.payment import Payment, PaymentStatus
-from pos_app.store.fiscal_ops import FiscalOp
+from pos_app.store.fiscal_ops import FiscalOp, FiscalState
 from pos_app.ui.common.qr_painter import QrPayloadTooLong
+from pos_app.ui.fiscal.controller import FiscalController
 from pos_app.ui.fiscal.view import (
     FiscalBanner,
-    FiscalController,
     FiscalReceiptView,
+    problem_text,
     translate,
 )
 
@@ -129,8 +130,67 @@ def attach_fiscal(till: FiscalTill) -> FiscalUi | None:
     controller.printed.connect(view.show_printed)
     ui = FiscalUi(controller, view, banner)
     till.runtime.extras["fiscal_ui"] = ui
+    controller.watch()
     controller.reconcile()
     return ui
+
+
+def attach_history(history: Any, runtime: Any, tasks: Tasks) -> None:
+    """A new history window: the fiscal reprint, and each confirmed refund's return receipt
+    sent at once, printed, and shown with its basis (the sale receipt)."""
+    attach_reprint(history, runtime, tasks)
+    ui = runtime.extras.get("fiscal_ui")
+    if isinstance(ui, FiscalUi):
+        ReturnFollower(history, ui.controller)
+
+
+class ReturnFollower(QObject):
+    """Says in the history window what became of a refund's return receipt. A child of the
+    window, so its connections to the controller end with the window."""
+
+    def __init__(self, history: Any, controller: FiscalController) -> None:
+        super().__init__(history)
+        self.history = history
+        self.controller = controller
+        self.refunds: set[int] = set()
+        history.refunded.connect(self.refunded)
+        controller.return_changed.connect(self.changed)
+        controller.return_printed.connect(self.printed)
+
+    def refunded(self, outcome: Any) -> None:
+        if not outcome.confirmed:
+            return
+        self.refunds.add(outcome.record.id)
+        self.history.message.setText(self.history.message.text() + " " + translate(
+            "Fiscal", "Return receipt being registered…"))
+        self.controller.send_return(outcome.record)
+
+    def changed(self, refund_id: int, op: FiscalOp | None) -> None:
+        if refund_id in self.refunds:
+            self.history.message.setText(return_text(self.controller.service, op))
+
+    def printed(self, refund_id: int, problem: str) -> None:
+        if refund_id in self.refunds:
+            self.history.message.setText(self.history.message.text() + " " + (
+                problem or translate("Fiscal", "Receipt printed.")))
+
+
+def return_text(service: Any, op: FiscalOp | None) -> str:
+    """The return receipt's state; once registered, its number and its basis."""
+    if op is None:
+        return translate("Fiscal", "No return receipt was queued: this payment has no "
+                                   "registered fiscal receipt.")
+    result = service.result_of(op)
+    if op.state is not FiscalState.DONE or result is None:
+        return translate("Fiscal", "Return receipt queued.") + " " + problem_text(op)
+    sale = service.sale_result(op.invoice_id)
+    text = translate("Fiscal", "Return receipt %1 registered.").replace("%1",
+                                                                        result.fiscal_number)
+    if sale is None:
+        return text
+    basis = translate("Fiscal", "Basis: sale receipt %1 of %2, register %3.")
+    return text + " " + basis.replace("%1", sale.fiscal_number).replace(
+        "%2", sale.date_time).replace("%3", sale.registration_number)
 
 
 def attach_reprint(history: Any, runtime: Any, tasks: Tasks) -> QPushButton | None:

@@ -59,6 +59,7 @@ STATUS_FILTERS: list[tuple[str, tuple[S, ...]]] = [
 
 class HistoryWindow(QWidget):
     review_opened = Signal(object)  # the RefundReviewDialog, before it runs (tests, screenshots)
+    refunded = Signal(object)  # a RefundOutcome, once the bank answered (fiscal return receipt)
 
     def __init__(self, journal: Journal, *, tasks: Tasks | None = None,
                  refunds: RefundService | None = None, shifts: ShiftService | None = None,
@@ -253,6 +254,7 @@ class HistoryWindow(QWidget):
                 "%1", outcome.record.external_id))  # fmt: skip
         else:
             self.message.setText(refund_message("not_confirmed"))
+        self.refunded.emit(outcome)
 
     def _failed(self, invoice: str, exc: BaseException) -> None:
         code = exc.code if isinstance(exc, RefundError) else "internal"

@@ -1,6 +1,8 @@
 """The shift: open it, see the running X report, close it with a Z report, export CSV.
 
-Closing reconciles open attempts with the bank first, so it runs in the background.
+Closing reconciles open attempts with the bank first, so it runs in the background. With a
+receipt printer set (``settings.receipt_printer``), X and Z reports print on it as soon as they
+are made, the Z with the cash register's own Z report under ours (issue 15).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from pos_app.store.shifts import ShiftError
 from pos_app.ui.common.documents import REPORT_PAGE, DocumentDialog
 from pos_app.ui.common.outcome_texts import refund_message
 from pos_app.ui.common.tasks import Tasks
+from pos_app.ui.shift.report_print import report_lines
 from pos_app.ui.shift.report_view import report_html, report_title
 
 
@@ -118,6 +121,7 @@ class ShiftDialog(QDialog):
         except ShiftError as exc:
             self.message.setText(refund_message(exc.code))
             return
+        self.print_report(report)
         self.report_dialog(report).exec()
 
     def show_old_z(self) -> None:
@@ -141,7 +145,34 @@ class ShiftDialog(QDialog):
         report, _reconciled = result
         self.message.setText(report_title(report))
         self.refresh()
+        self.print_report(report)
         self.report_dialog(report).exec()
+
+    def print_report(self, report: ShiftReport) -> None:
+        """The report on the ESC/POS receipt printer, in the background; the outcome (or what
+        to check on the printer) goes to :attr:`message`. Nothing when no printer is set."""
+        s = self.settings
+        if not s.receipt_printer:
+            return
+        lines = report_lines(report, s.shop_name, s.shop_address, self.journal.environment,
+                             s.fiscal_paper_mm)
+        target, paper = s.receipt_printer, s.fiscal_paper_mm
+        done = self.tr("The report is printed on the receipt printer.")
+
+        def work() -> str:
+            from pos_app.printing.escpos_print import PrinterError, print_receipt
+
+            try:
+                print_receipt(target, lines, paper_mm=paper)
+            except PrinterError as exc:
+                return str(exc)
+            return done
+
+        self.message.setText(self.tr("Printing the report on the receipt printer…"))
+        if self.tasks is None:
+            self.message.setText(work())
+            return
+        self.tasks.run(work, self.message.setText, lambda _exc: None)
 
     def _close_failed(self, exc: BaseException) -> None:
         code = exc.code if isinstance(exc, ShiftError) else "internal"

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from pos_app.domain.money import format_tenge
 from pos_app.domain.payment import PaymentStatus
+from pos_app.fiscal.report import RegisterReport
 from pos_app.services.reports import ShiftReport
 from pos_app.ui.common.env_mark import environment_mark
 from pos_app.ui.common.status_style import status_words
@@ -28,6 +29,37 @@ def _when(moment: datetime) -> str:
 
 def _money(value: Decimal) -> str:
     return html.escape(format_tenge(value, group=" "))
+
+
+def money_text(value: Decimal) -> str:
+    """An amount as the printer and the register write it: ``1500.00``."""
+    return f"{value.quantize(Decimal('0.01')):f}"
+
+
+def register_rows(register: RegisterReport) -> list[tuple[str, str]]:
+    """The register's report as (label, value) rows (the preview and the printer use them)."""
+    rows = [
+        (translate("Report", "Shift No."), str(register.shift_number)),
+        (translate("Report", "Registration No."), register.registration_number),
+        (translate("Report", "Cashbox"), register.serial_number),
+        (translate("Report", "Opened"), register.opened_on),
+        (translate("Report", "Closed") if register.closed else translate("Report", "Printed"),
+         register.closed_on if register.closed else register.report_on),
+        (translate("Report", "Documents"), str(register.documents)),
+        (translate("Report", "Sales"),
+         f"{register.sales_count}  {money_text(register.sales_total)}"),
+        (translate("Report", "Returns"),
+         f"{register.returns_count}  {money_text(register.returns_total)}"),
+    ]
+    if register.offline:
+        rows.append((translate("Report", "Autonomous mode"), ""))
+    return rows
+
+
+def register_title(register: RegisterReport) -> str:
+    if register.closed:
+        return translate("Report", "Cash register Z report")
+    return translate("Report", "Cash register X report")
 
 
 def report_title(report: ShiftReport, environment: str = "prod") -> str:
@@ -80,6 +112,17 @@ def report_html(report: ShiftReport, shop_name: str, shop_address: str = "",
         f"<th align='right'>{head[2]}</th><th align='right'>{head[3]}</th></tr>"
         f"{rows}</table><p></p>"
         f"<table width='100%' cellspacing='0' cellpadding='3'>{totals}</table>"
-        f"<p align='center'>{footer}</p>"
+        f"<p align='center'>{footer}</p>{_register_html(report.register)}"
         "</body></html>"
     )
+
+
+def _register_html(register: RegisterReport | None) -> str:
+    """The cash register's own report under ours (a Z report that closed its shift)."""
+    if register is None:
+        return ""
+    e = html.escape
+    rows = "".join(f"<tr><td>{e(label)}</td><td align='right'>{e(value)}</td></tr>"
+                   for label, value in register_rows(register))
+    return (f"<hr/><p align='center'><b>{e(register_title(register))}</b></p>"
+            f"<table width='100%' cellspacing='0' cellpadding='2'>{rows}</table>")
