@@ -11,8 +11,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -66,6 +68,38 @@ def test_keys_typed_as_the_window_appears_all_reach_the_amount(
                    till, step=0.2)
         assert xtill.visible_window(display, till) == window
     assert xtill.token_amounts(emulator) == ["1500"]
+
+
+@pytest.mark.parametrize("pace", PACES)
+def test_f2_typed_as_the_window_appears_makes_the_qr_link_of_that_amount(
+        display: str, emulator: Emulator, tmp_path: Path, pace: str) -> None:
+    """F2 (pay by QR on the customer's phone) pressed before the services are there is kept
+    like an Enter and carried out once they are: one invoice link, of exactly 1500."""
+    home, log = tmp_path / "home", tmp_path / "till.log"
+    keys = [["type", "--delay", PACES[pace], "1500"], ["key", "F2"]]
+
+    def links() -> list[object]:
+        return [link["amount"] for link in emulator.state()["invoice_links"]]  # type: ignore[index]
+
+    with xtill.process(xtill.python_till(), xtill.env_for(display, home, emulator), log) as till:
+        xtill.type_when_mapped(display, till, keys)
+        try:
+            xtill.wait(lambda: bool(links()), TIMEOUT, "an invoice link", till)
+        except xtill.DriveError:
+            print(_log_tail(log))
+            raise
+        xtill.wait(lambda: _methods(home) == ["qr"], TIMEOUT, "the QR attempt in the journal",
+                   till)
+    assert links() == [1500]
+    assert emulator.performed("payment_token") == 0  # no card payment was started
+
+
+def _methods(home: Path) -> list[str]:
+    path = home / "journal-test.sqlite3"
+    if not path.exists():
+        return []
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return [str(row[0]) for row in conn.execute("SELECT method FROM payments")]
 
 
 def test_the_customer_display_does_not_take_the_keys(emulator: Emulator, tmp_path: Path) -> None:
