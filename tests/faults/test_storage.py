@@ -162,10 +162,18 @@ class FakeView(QObject):
     widget_result = Signal(str, bool)
     redirect_returned = Signal(str, bool)
     failed = Signal(str, str)
+    form_loaded = Signal(str)
 
     def __init__(self) -> None:
         super().__init__()
-        self.opened: list[str] = []
+        self.opened: list[str] = []  # a form given its payment object (the token)
+        self.prepared: list[str] = []  # a host page loaded while the token is on its way
+
+    def prepare_widget(self, invoice: str, *_args: Any) -> None:
+        self.prepared.append(invoice)
+
+    def start_widget(self, invoice: str, *_args: Any) -> None:
+        self.opened.append(invoice)
 
     def open_widget(self, invoice: str, *_args: Any) -> None:
         self.opened.append(invoice)
@@ -203,7 +211,7 @@ def test_controller_refuses_to_start_on_an_unwritable_journal(
     _stop_writes(ctl.rt.journal)
     ctl.pay(Decimal("1500"))
     assert notes == [epay_message("storage")]
-    assert ctl.stage is Stage.IDLE and not view.opened
+    assert ctl.stage is Stage.IDLE and not view.opened and not view.prepared
     assert emulator_per_test.calls("token") == 0
 
 
