@@ -19,6 +19,10 @@
             <translation>Cancelling…</translation>
         </message>
         <message>
+            <source>Opening the card form…</source>
+            <translation>Opening the card form…</translation>
+        </message>
+        <message>
             <source>Checking with the bank…</source>
             <translation>Checking with the bank…</translation>
         </message>
