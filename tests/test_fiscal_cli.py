@@ -92,7 +92,8 @@ def test_journal_csv_has_the_fiscal_columns(tmp_path: Path) -> None:
     assert header[:12] == ["invoice_id", "created_at", "amount", "currency", "method", "status",
                            "reference", "approval_code", "card_mask", "transaction_id",
                            "refunded_amount", "description"]
-    assert header[-3:] == ["fiscal_status", "fiscal_number", "fiscal_ticket_url"]
+    assert header[16:] == ["fiscal_status", "fiscal_number", "fiscal_ticket_url", "row_kind",
+                           "refund_state"]  # appended, nothing moved
 
 
 def _doctor(settings: Settings, monkeypatch: pytest.MonkeyPatch, url: str) -> str:

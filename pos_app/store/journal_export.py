@@ -1,6 +1,7 @@
 """The journal as CSV: the ``pos-app journal --csv`` contract (architecture §7).
 
-The first twelve columns are the contract, in this order; extra columns may follow.
+The first twelve columns are the contract, in this order; extra columns follow, each appended
+after the ones before it, so that no column ever moves.
 Amounts are plain decimal strings (``1500.00``), times ISO 8601 UTC with offset.
 
 Each payment row is followed by one row per refund or cancel request of that payment
@@ -26,8 +27,8 @@ CSV_COLUMNS = (
     "invoice_id", "created_at", "amount", "currency", "method", "status", "reference",
     "approval_code", "card_mask", "transaction_id", "refunded_amount", "description",
     "updated_at", "account_id", "reason_code", "message",
-    "row_kind", "refund_state",  # payment rows: "payment", ""
-    "fiscal_status", "fiscal_number", "fiscal_ticket_url",  # issue 15: appended, always last
+    "fiscal_status", "fiscal_number", "fiscal_ticket_url",  # issue 15: appended
+    "row_kind", "refund_state",  # appended after them; payment rows: "payment", ""
 )  # fmt: skip
 
 

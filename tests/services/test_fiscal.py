@@ -252,7 +252,8 @@ def test_journal_csv_appends_the_fiscal_columns(wk: WebkassaEmulator, journal: J
     out = io.StringIO()
     journal.write_csv(out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert list(rows[0])[-3:] == ["fiscal_status", "fiscal_number", "fiscal_ticket_url"]
+    assert list(rows[0])[16:] == ["fiscal_status", "fiscal_number", "fiscal_ticket_url",
+                                 "row_kind", "refund_state"]  # appended, nothing moved
     assert (rows[0]["fiscal_status"], rows[0]["fiscal_number"]) == ("done", done.fiscal_number)
     assert rows[0]["fiscal_ticket_url"] == done.ticket_url
     assert rows[1]["fiscal_status"] == "none"
