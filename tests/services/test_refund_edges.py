@@ -515,3 +515,15 @@ def test_the_administrator_confirms_a_second_refund(
     decided = service.decide(paid.invoice_id, applied=True, reason="cabinet")
     assert decided.status is PaymentStatus.PARTIALLY_REFUNDED
     assert decided.refunded_amount == Decimal("200")
+
+
+def test_a_new_refund_refused_for_an_open_one_names_it(
+    pay: Callable[[str], Payment], journal: Journal, fast: EpayClient, emulator: Emulator
+) -> None:
+    paid, service = _unconfirmed_refund(pay, journal, fast, emulator, "40")
+    _alter(emulator, paid.invoice_id, refunded=Decimal(0))
+    with pytest.raises(RefundError) as info:
+        service.refund(paid.invoice_id, "20", "another item")
+    [open_] = service.open_requests(paid.invoice_id)
+    assert info.value.code == "pending_unconfirmed" and info.value.record == open_
+    assert str(info.value) == "An earlier refund is not confirmed; an administrator must decide."
