@@ -54,8 +54,9 @@ def test_contact_errors_say_which_field() -> None:
 def test_an_email_may_have_254_characters_not_255() -> None:
     longest = "a" * 64 + "@" + "b" * (254 - 65 - 3) + ".kz"
     assert len(longest) == 254 and normalise_email(longest) == longest
+    too_long = "a" * 64 + "@" + "b" * (255 - 65 - 3) + ".kz"
     with pytest.raises(ContactError):
-        normalise_email("a" + longest)
+        normalise_email(too_long)
 
 
 def test_the_invoice_link_carries_every_setting(emulator: Emulator, journal: Journal) -> None:
@@ -231,3 +232,16 @@ def test_without_a_shop_id_the_link_is_a_payform_link(emulator: Emulator,
     qr = QrPaymentService(made.checkout, payform_url=made.payform_url,
                           terminal_id=TEST_MERCHANT.terminal_id)
     assert qr.kind is LinkKind.PAYFORM and not qr.can_send
+
+
+def test_sending_without_invoice_links_is_refused_and_frees_the_till(
+    emulator: Emulator, journal: Journal
+) -> None:
+    qr = make(emulator, journal, shop_id="")
+    payment = qr.begin(Decimal("12"))
+    with pytest.raises(ContactError) as refused:
+        qr.create_link(payment.invoice_id, email="a@shop.kz")
+    assert refused.value.code == "send"
+    assert journal.get(payment.invoice_id).status is PaymentStatus.ERROR
+    assert journal.events(payment.invoice_id)[-1].note == "send"
+    assert qr.begin(Decimal("13")).invoice_id != payment.invoice_id  # the till is free
