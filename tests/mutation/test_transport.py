@@ -1,0 +1,77 @@
+"""The edges of epay/transport.py that mutants survived (scripts/mutation, issue 14 C.7): the
+error each transport failure becomes (type, code, sentence), the log line of a failure, and
+how an HTML page is told from JSON. ``httpx.MockTransport`` stands in for the bank here; the
+emulator drives the same code in tests/faults/test_matrix.py."""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+
+from pos_app.epay.errors import (
+    EpayError,
+    EpayProtocolError,
+    EpayTimeout,
+    EpayUnavailable,
+)
+from pos_app.epay.transport import DEFAULT_TIMEOUT, Requester, RetryPolicy, decode_json
+
+WHAT = "the status API"
+URL = "https://epay.example.kz/operation/tx-1/refund"
+
+
+def _requester(handler: httpx.MockTransport) -> Requester:
+    return Requester(httpx.Client(transport=handler), timeout=DEFAULT_TIMEOUT,
+                     retry=RetryPolicy(attempts=1), sleep=lambda _s: None,
+                     clock=lambda: 0.0, secrets=lambda: ())
+
+
+@pytest.mark.parametrize(("exc", "safe", "kind", "code", "sentence"), [
+    (httpx.ReadTimeout("t"), False, EpayTimeout, "epay_outcome_unknown",
+     f"The connection to {WHAT} broke before an answer; the result is unknown."),
+    (httpx.ReadTimeout("t"), True, EpayTimeout, "epay_timeout", f"No answer from {WHAT} in time."),
+    (httpx.ConnectError("c"), False, EpayUnavailable, "epay_unavailable",
+     f"Cannot connect to {WHAT}."),
+    (httpx.UnsupportedProtocol("u"), True, EpayProtocolError, "epay_bad_url",
+     f"The configured URL of {WHAT} is not usable."),
+    (httpx.TooManyRedirects("r"), True, EpayProtocolError, "epay_protocol",
+     f"Unexpected HTTP failure talking to {WHAT}."),
+])
+def test_each_failure_becomes_its_error(exc: httpx.HTTPError, safe: bool, kind: type[EpayError],
+                                        code: str, sentence: str) -> None:
+    def broken(request: httpx.Request) -> httpx.Response:
+        raise exc
+
+    with pytest.raises(kind) as info:
+        _requester(httpx.MockTransport(broken)).send("GET", URL, what=WHAT, safe=safe)
+    assert (info.value.code, str(info.value), info.value.message) == (code, sentence, sentence)
+
+
+def test_a_failure_is_logged_with_its_id(caplog: pytest.LogCaptureFixture) -> None:
+    requester = _requester(httpx.MockTransport(lambda r: httpx.Response(200)))
+    error = EpayUnavailable("HTTP 503 from the refund API.", error_id="0badc0de")
+    with caplog.at_level(logging.WARNING, logger="pos_app.epay"):
+        assert requester.fail(error, "POST", URL) is error
+    assert [r.getMessage() for r in caplog.records] == [
+        "POST /operation/tx-1/refund: epay_unavailable HTTP 503 from the refund API."
+        " [error_id=0badc0de]"]
+
+
+@pytest.mark.parametrize(("headers", "body"), [
+    ({"content-type": "text/html; charset=utf-8"}, "Service Unavailable"),  # no "<" at all
+    ({"content-type": "application/json"}, "\n  <html><body>502</body></html>"),
+])
+def test_an_html_page_is_not_json(headers: dict[str, str], body: str) -> None:
+    response = httpx.Response(502, headers=headers, text=body)
+    with pytest.raises(EpayProtocolError) as info:
+        decode_json(response, WHAT)
+    assert (info.value.code, info.value.status_code) == ("epay_html", 502)
+    assert str(info.value) == f"HTTP 502 from {WHAT} is an HTML page, not JSON."
+
+
+def test_json_without_a_content_type_is_read() -> None:
+    response = httpx.Response(200, content=b' {"resultCode": "100"}')
+    assert "content-type" not in response.headers
+    assert decode_json(response, WHAT) == {"resultCode": "100"}
