@@ -75,3 +75,73 @@ def test_json_without_a_content_type_is_read() -> None:
     response = httpx.Response(200, content=b' {"resultCode": "100"}')
     assert "content-type" not in response.headers
     assert decode_json(response, WHAT) == {"resultCode": "100"}
+
+
+class _Clock:
+    """Each reading is 5 ms after the one before."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 0.005
+        return self.now
+
+
+def test_each_exchange_is_logged_with_its_time(caplog: pytest.LogCaptureFixture) -> None:
+    calls: list[httpx.Request] = []
+    sleeps: list[float] = []
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        if len(calls) < 3:
+            raise httpx.ConnectError("refused")
+        return httpx.Response(200, json={})
+
+    requester = Requester(httpx.Client(transport=httpx.MockTransport(flaky)),
+                          timeout=DEFAULT_TIMEOUT, retry=RetryPolicy(attempts=3),
+                          sleep=sleeps.append, clock=_Clock(), secrets=lambda: ())
+    with caplog.at_level(logging.INFO, logger="pos_app.epay"):
+        assert requester.send("GET", URL, what=WHAT, safe=True).status_code == 200
+    assert sleeps == [0.35, 0.7]
+    assert [r.getMessage() for r in caplog.records] == [
+        "GET /operation/tx-1/refund failed after 5 ms (ConnectError), retrying",
+        "GET /operation/tx-1/refund failed after 5 ms (ConnectError), retrying",
+        "GET /operation/tx-1/refund -> 200 in 5 ms",
+    ]
+    assert [r.levelno for r in caplog.records] == [logging.WARNING, logging.WARNING, logging.INFO]
+
+
+def test_the_last_failure_is_logged_with_its_error(caplog: pytest.LogCaptureFixture) -> None:
+    def refused(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    requester = Requester(httpx.Client(transport=httpx.MockTransport(refused)),
+                          timeout=DEFAULT_TIMEOUT, retry=RetryPolicy(attempts=2),
+                          sleep=lambda _s: None, clock=_Clock(), secrets=lambda: ())
+    with caplog.at_level(logging.INFO, logger="pos_app.epay"), \
+            pytest.raises(EpayUnavailable) as info:
+        requester.send("POST", URL, what=WHAT, safe=False)
+    assert caplog.records[-1].getMessage() == (
+        f"POST /operation/tx-1/refund failed after 5 ms (ConnectError): epay_unavailable"
+        f" Cannot connect to {WHAT}. [error_id={info.value.error_id}]")
+
+
+def test_nothing_is_formatted_below_the_log_level(caplog: pytest.LogCaptureFixture) -> None:
+    requester = _requester(httpx.MockTransport(lambda r: httpx.Response(200)))
+    with caplog.at_level(logging.ERROR, logger="pos_app.epay"):
+        requester.log(logging.INFO, "%s", "x")
+        requester.log(logging.ERROR, "%s and %s", "x", "y")
+    assert [r.getMessage() for r in caplog.records] == ["x and y"]
+
+
+@pytest.mark.parametrize("policy", [dict(base=-0.01), dict(cap=-0.01), dict(attempts=0)])
+def test_a_retry_policy_needs_sane_numbers(policy: dict[str, float]) -> None:
+    with pytest.raises(ValueError, match="attempts >= 1 and non-negative delays"):
+        RetryPolicy(**policy)  # type: ignore[arg-type]
+
+
+def test_the_smallest_retry_policy() -> None:
+    policy = RetryPolicy(attempts=1, base=0.0, cap=0.0)
+    assert policy.delay(3) == 0.0
+    assert RetryPolicy().delay(1, retry_after=0.1) == 0.7  # a shorter Retry-After: our wait
