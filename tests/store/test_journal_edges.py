@@ -165,3 +165,14 @@ def test_the_csv_shows_the_sale_receipt(journal: Journal, state: str, retryable:
     [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert (row["fiscal_status"], row["fiscal_number"], row["fiscal_ticket_url"]) == (
         shown, "FN-1", "https://t.kz/1")
+
+
+def test_event_data_is_stored_with_sorted_keys(journal: Journal) -> None:
+    """One text for one set of fields, whatever order the caller named them in."""
+    payment = journal.create_attempt(Decimal("10"))
+    journal.transition(payment.invoice_id, PaymentStatus.TOKEN_ISSUED, reference="r1",
+                       approval_code="a1")
+    with journal.reading() as conn:
+        [raw] = conn.execute("SELECT data FROM events WHERE invoice_id = ? AND note = ''",
+                             (payment.invoice_id,)).fetchone()
+    assert raw == '{"approval_code": "a1", "reference": "r1"}'
