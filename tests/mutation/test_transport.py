@@ -6,6 +6,7 @@ emulator drives the same code in tests/faults/test_matrix.py."""
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 
 import httpx
 import pytest
@@ -16,7 +17,13 @@ from pos_app.epay.errors import (
     EpayTimeout,
     EpayUnavailable,
 )
-from pos_app.epay.transport import DEFAULT_TIMEOUT, Requester, RetryPolicy, decode_json
+from pos_app.epay.transport import (
+    DEFAULT_TIMEOUT,
+    Requester,
+    RetryPolicy,
+    decode_json,
+    raise_for_status,
+)
 
 WHAT = "the status API"
 URL = "https://epay.example.kz/operation/tx-1/refund"
@@ -145,3 +152,31 @@ def test_the_smallest_retry_policy() -> None:
     policy = RetryPolicy(attempts=1, base=0.0, cap=0.0)
     assert policy.delay(3) == 0.0
     assert RetryPolicy().delay(1, retry_after=0.1) == 0.7  # a shorter Retry-After: our wait
+
+
+@pytest.mark.parametrize("status", [300, 301, 399])
+def test_every_3xx_is_a_redirect_error(status: int) -> None:
+    with pytest.raises(EpayProtocolError) as info:
+        raise_for_status(httpx.Response(status), WHAT, safe=True)
+    assert (info.value.code, info.value.status_code) == ("epay_redirect", status)
+    assert str(info.value) == f"HTTP {status} redirect from {WHAT}."
+
+
+def test_a_5xx_names_its_status() -> None:
+    with pytest.raises(EpayUnavailable) as info:
+        raise_for_status(httpx.Response(500), WHAT, safe=True)
+    assert (str(info.value), info.value.status_code) == (f"HTTP 500 from {WHAT}.", 500)
+
+
+def test_malformed_json_names_its_status() -> None:
+    with pytest.raises(EpayProtocolError) as info:
+        decode_json(httpx.Response(200, content=b'{"resultCode": '), WHAT)
+    assert (str(info.value), info.value.status_code) == (
+        f"HTTP 200 from {WHAT} is not valid JSON.", 200)
+    assert isinstance(info.value.__cause__, ValueError)
+
+
+def test_json_options_reach_the_parser() -> None:
+    reply = decode_json(httpx.Response(200, content=b'{"amount": 0.1}'), WHAT,
+                        parse_float=Decimal)
+    assert reply == {"amount": Decimal("0.1")}
