@@ -85,13 +85,13 @@ def test_json_without_a_content_type_is_read() -> None:
 
 
 class _Clock:
-    """Each reading is 5 ms after the one before."""
+    """Each reading is 1.5 s after the one before."""
 
     def __init__(self) -> None:
         self.now = 0.0
 
     def __call__(self) -> float:
-        self.now += 0.005
+        self.now += 1.5
         return self.now
 
 
@@ -112,9 +112,9 @@ def test_each_exchange_is_logged_with_its_time(caplog: pytest.LogCaptureFixture)
         assert requester.send("GET", URL, what=WHAT, safe=True).status_code == 200
     assert sleeps == [0.35, 0.7]
     assert [r.getMessage() for r in caplog.records] == [
-        "GET /operation/tx-1/refund failed after 5 ms (ConnectError), retrying",
-        "GET /operation/tx-1/refund failed after 5 ms (ConnectError), retrying",
-        "GET /operation/tx-1/refund -> 200 in 5 ms",
+        "GET /operation/tx-1/refund failed after 1500 ms (ConnectError), retrying",
+        "GET /operation/tx-1/refund failed after 1500 ms (ConnectError), retrying",
+        "GET /operation/tx-1/refund -> 200 in 1500 ms",
     ]
     assert [r.levelno for r in caplog.records] == [logging.WARNING, logging.WARNING, logging.INFO]
 
@@ -130,7 +130,7 @@ def test_the_last_failure_is_logged_with_its_error(caplog: pytest.LogCaptureFixt
             pytest.raises(EpayUnavailable) as info:
         requester.send("POST", URL, what=WHAT, safe=False)
     assert caplog.records[-1].getMessage() == (
-        f"POST /operation/tx-1/refund failed after 5 ms (ConnectError): epay_unavailable"
+        f"POST /operation/tx-1/refund failed after 1500 ms (ConnectError): epay_unavailable"
         f" Cannot connect to {WHAT}. [error_id={info.value.error_id}]")
 
 
@@ -180,3 +180,33 @@ def test_json_options_reach_the_parser() -> None:
     reply = decode_json(httpx.Response(200, content=b'{"amount": 0.1}'), WHAT,
                         parse_float=Decimal)
     assert reply == {"amount": Decimal("0.1")}
+
+
+def test_a_log_line_is_redacted_and_cut_at_500() -> None:
+    requester = Requester(httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200))),
+                          timeout=DEFAULT_TIMEOUT, retry=RetryPolicy(attempts=1),
+                          sleep=lambda _s: None, clock=_Clock(), secrets=lambda: ["s3cr3t"])
+    records: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("pos_app.epay")
+    logger.addHandler(handler)
+    try:
+        requester.log(logging.WARNING, "token %s", "s3cr3t")
+        requester.log(logging.WARNING, "%s", "x" * 600)
+    finally:
+        logger.removeHandler(handler)
+    assert records[0] == "token ***"
+    assert len(records[1]) == 500 and records[1].endswith("…")
+
+
+def test_query_parameters_are_sent() -> None:
+    seen: list[httpx.URL] = []
+
+    def bank(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url)
+        return httpx.Response(200)
+
+    _requester(httpx.MockTransport(bank)).send("POST", URL, what=WHAT, safe=False,
+                                               params={"amount": "100"})
+    assert [str(u.params) for u in seen] == ["amount=100"]
