@@ -16,13 +16,18 @@ from pos_app.training import Emulator
 APPROVED = "4405639704015096"
 
 
+def _ends(journal: Journal, invoice: str, status: PaymentStatus, note: str) -> None:
+    assert journal.get(invoice).status is status
+    assert journal.events(invoice)[-1].note == note
+
+
 def test_an_attempt_the_bank_never_saw_is_closed_with_a_note(
     journal: Journal, client: EpayClient
 ) -> None:
     payment = journal.create_attempt(Decimal("10"))
     Reconciler(journal, client).run()
-    assert journal.get(payment.invoice_id).status is PaymentStatus.CANCELLED
-    assert journal.events(payment.invoice_id)[-1].note == "reconciled: the bank has no payment"
+    _ends(journal, payment.invoice_id, PaymentStatus.CANCELLED,
+          "reconciled: the bank has no payment")
 
 
 def test_a_check_the_bank_cannot_answer_says_so(
@@ -33,8 +38,7 @@ def test_a_check_the_bank_cannot_answer_says_so(
     journal.transition(payment.invoice_id, PaymentStatus.CHECKING)
     emulator.add_fault("status", "http_error", count=-1, status=503)
     Reconciler(journal, fast).run()
-    assert journal.get(payment.invoice_id).status is PaymentStatus.UNKNOWN
-    assert journal.events(payment.invoice_id)[-1].note == "bank unreachable; will re-check"
+    _ends(journal, payment.invoice_id, PaymentStatus.UNKNOWN, "bank unreachable; will re-check")
 
 
 def test_a_late_payment_says_it_came_after_the_close(
@@ -48,6 +52,5 @@ def test_a_late_payment_says_it_came_after_the_close(
     journal.transition(payment.invoice_id, PaymentStatus.CANCELLED, note="cashier gave up")
     checkout.release(payment.invoice_id)
     emulator.pay(payment.invoice_id, APPROVED)
-    [late] = Reconciler(journal, client).recheck_closed()
-    assert late.status is PaymentStatus.PAID
-    assert journal.events(payment.invoice_id)[-1].note == "paid after the till had closed it"
+    assert len(Reconciler(journal, client).recheck_closed()) == 1
+    _ends(journal, payment.invoice_id, PaymentStatus.PAID, "paid after the till had closed it")
