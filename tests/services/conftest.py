@@ -26,6 +26,14 @@ def client(emulator: Emulator) -> Iterator[EpayClient]:
 
 
 @pytest.fixture
+def fast(client: EpayClient) -> Iterator[EpayClient]:
+    """A client that does not wait between its retries."""
+    c = EpayClient(client.hosts, TEST_MERCHANT, sleep=lambda _s: None)
+    yield c
+    c.close()
+
+
+@pytest.fixture
 def pay(emulator: Emulator, journal: Journal, client: EpayClient) -> Callable[[str], Payment]:
     checkout = CheckoutService(journal, client)
     checkout.options = replace(checkout.options, poll_interval=0.05)

@@ -8,27 +8,18 @@ refund; ``_bank_keeps_amount`` plays a bank that does not (no ePay document says
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
 
 from pos_app.domain.payment import Payment, PaymentStatus
 from pos_app.epay.client import EpayClient
-from pos_app.epay.config import TEST_MERCHANT
 from pos_app.services.reconcile import Reconciler
 from pos_app.services.refunds import RefundError, RefundService
 from pos_app.store.journal import Journal
 from pos_app.store.refunds import RefundState
 from pos_app.training import Emulator
-
-
-@pytest.fixture
-def fast(client: EpayClient) -> Iterator[EpayClient]:
-    """A client that does not wait between its retries."""
-    c = EpayClient(client.hosts, TEST_MERCHANT, sleep=lambda _s: None)
-    yield c
-    c.close()
 
 
 def _refunds_at_bank(emulator: Emulator, invoice: str) -> list[dict[str, str]]:
