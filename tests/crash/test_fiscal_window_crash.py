@@ -21,6 +21,7 @@ the key and body are journaled before a request leaves.
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from pathlib import Path
@@ -39,7 +40,8 @@ from tests.support.till_env import till_env
 
 pytestmark = [pytest.mark.crash, pytest.mark.webengine, pytest.mark.timeout(900)]
 
-SEEDS = range(3)
+# POS_APP_FISCAL_CRASH_SEEDS=9 gives 108 kills of the real till (issue 15 asks for 100)
+SEEDS = range(int(os.environ.get("POS_APP_FISCAL_CRASH_SEEDS", "3")))
 CYCLES = 12  # SIGKILLs of the real till per seed; every cycle must be a kill
 LATE = 0.6  # seconds a "late" register waits before it answers (and commits)
 # (step, highest occurrence to aim at, weight): from "paid" to "fiscal done"
