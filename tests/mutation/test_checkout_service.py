@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
@@ -24,25 +23,11 @@ from pos_app.domain.text import FieldError
 from pos_app.epay.client import EpayClient, RetryPolicy
 from pos_app.epay.config import TEST_MERCHANT, training_hosts
 from pos_app.epay.errors import EpayError
-from pos_app.services.checkout import Busy, CheckoutOptions, CheckoutService, _js_number
+from pos_app.services.checkout import Busy, CheckoutService, _js_number
 from pos_app.store.journal import Journal
 from pos_app.training import Emulator
 
 APPROVED = "4405639704015096"
-
-
-@pytest.fixture
-def client(emulator: Emulator) -> Iterator[EpayClient]:
-    hosts = training_hosts(emulator.urls["api"], emulator.urls["form"])
-    c = EpayClient(hosts, TEST_MERCHANT, retry=RetryPolicy(attempts=1), sleep=lambda _s: None)
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def checkout(journal: Journal, client: EpayClient) -> CheckoutService:
-    options = CheckoutOptions(poll_interval=0.01, poll_deadline=2.0)
-    return CheckoutService(journal, client, options)
 
 
 def _notes(journal: Journal, invoice_id: str) -> list[tuple[PaymentStatus, str]]:

@@ -12,7 +12,6 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,8 +19,7 @@ from typing import Any
 import pytest
 
 from pos_app.domain.payment import PaymentStatus
-from pos_app.epay.client import EpayClient, RetryPolicy
-from pos_app.epay.config import TEST_MERCHANT, training_hosts
+from pos_app.epay.client import EpayClient
 from pos_app.epay.status import StatusOutcome, TransactionStatus
 from pos_app.services.checkout import Busy, CheckoutService
 from pos_app.services.reconcile import Reconciler
@@ -32,21 +30,6 @@ from pos_app.ui.checkout.web.policy import NavigationPolicy, Verdict
 APPROVE = ("4405639704015096", "01/27", "321")
 HOST = "https://pos.invalid/checkout/"
 PAYFORM = "https://epay.example.kz/payform/"
-
-
-@pytest.fixture
-def client(emulator: Emulator) -> Iterator[EpayClient]:
-    hosts = training_hosts(emulator.urls["api"], emulator.urls["form"])
-    c = EpayClient(hosts, TEST_MERCHANT, retry=RetryPolicy(attempts=1), sleep=lambda _s: None)
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def checkout(journal: Journal, client: EpayClient) -> CheckoutService:
-    service = CheckoutService(journal, client)
-    service.options = replace(service.options, poll_interval=0.01, poll_deadline=2.0)
-    return service
 
 
 def _on_form(checkout: CheckoutService, amount: str = "1500") -> str:
