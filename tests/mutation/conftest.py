@@ -1,5 +1,5 @@
 """The parts the mutation-killing tests share: a bank client that tries each call once and does
-not wait, and a checkout service on it that polls quickly (emulator over loopback HTTP)."""
+not wait, and a checkout service on it that polls quickly (emulator over loopback HTTP, SQLite)."""
 
 from __future__ import annotations
 
