@@ -43,8 +43,8 @@ def _wait_job(printer: NetworkPrinter) -> bytes:
     return printer.jobs[-1]
 
 
-def _same(picture: Image.Image, text: str, bold: bool) -> bool:
-    expected = text_image(text, bold=bold).convert("1")
+def _same(picture: Image.Image, text: str, bold: bool, paper_mm: int = 80) -> bool:
+    expected = text_image(text, paper_mm=paper_mm, bold=bold).convert("1")
     got = picture.convert("1").crop((0, 0, expected.width, expected.height))
     return ImageChops.difference(got.convert("L"), expected.convert("L")).getbbox() is None
 
@@ -87,6 +87,16 @@ def test_a_reprint_is_marked_as_a_copy(printer: NetworkPrinter) -> None:
     items = decode(_wait_job(printer)).items
     assert items[0][0] == "image" and _same(items[0][1], COPY_MARK.center(48), True)
     assert items[1] == ("text", "ИТОГО 1500.00", True)
+
+
+def test_a_58_mm_printer_gets_lines_of_its_own_width(printer: NetworkPrinter) -> None:
+    """58 mm paper: raster lines 384 dots wide (not 576) and the copy mark centred on 36."""
+    print_receipt(printer.url, [PrintLine("text", "Қазақша", False)], paper_mm=58, copy=True)
+    items = decode(_wait_job(printer)).items
+    assert [item[0] for item in items] == ["image", "image"]
+    assert {item[1].width for item in items} == {384}
+    assert _same(items[0][1], COPY_MARK.center(36), True, paper_mm=58)
+    assert _same(items[1][1], "Қазақша", False, paper_mm=58)
 
 
 def test_logo_image_lines_and_a_broken_one(printer: NetworkPrinter) -> None:
