@@ -190,9 +190,13 @@ class QrPaymentService:
             # An invoice link whose creation timed out may exist at ePay (and its SMS may be on
             # the customer's phone): then the bank is asked, like after a payment token.
             unknown = isinstance(exc, EpayError) and exc.outcome_unknown
-            if self.journal.get(invoice_id).status.needs_reconciliation:
-                self.checkout.fail(invoice_id, reason, reached_bank=unknown)
-            self.checkout.release(invoice_id)
+            try:
+                if self.journal.get(invoice_id).status.needs_reconciliation:
+                    self.checkout.fail(invoice_id, reason, reached_bank=unknown)
+            finally:
+                # also when the journal fails inside ``fail``: the attempt stays open in the
+                # journal for the next start, and the till takes the next payment
+                self.checkout.release(invoice_id)
             raise
         sent_to = phone or email
         try:

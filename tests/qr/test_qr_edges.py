@@ -245,3 +245,27 @@ def test_sending_without_invoice_links_is_refused_and_frees_the_till(
     assert journal.get(payment.invoice_id).status is PaymentStatus.ERROR
     assert journal.events(payment.invoice_id)[-1].note == "send"
     assert qr.begin(Decimal("13")).invoice_id != payment.invoice_id  # the till is free
+
+
+def test_a_link_lost_in_a_timeout_with_the_journal_failing_too_frees_the_till(
+    emulator: Emulator, journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The invoice link's request timed out (it may exist at ePay) and the journal then fails
+    inside ``checkout.fail``: the storage error is raised, the attempt stays open for the next
+    start, and the till is free for the next payment (it stayed busy before)."""
+    from pos_app.store.errors import StorageError
+
+    qr = make(emulator, journal)
+    payment = qr.begin(Decimal("10"))
+    timeout = EpayError("no answer", code="epay_outcome_unknown", outcome_unknown=True)
+    monkeypatch.setattr(qr.client, "create_invoice_link",
+                        lambda *_a, **_k: (_ for _ in ()).throw(timeout))
+
+    def unwritable(*_a: object, **_k: object) -> None:
+        raise StorageError("read_only", "the journal cannot be written")
+
+    monkeypatch.setattr(journal, "transition", unwritable)
+    with pytest.raises(StorageError):
+        qr.create_link(payment.invoice_id)
+    assert qr.checkout.current is None  # the next payment may start
+    assert journal.get(payment.invoice_id).status is PaymentStatus.NEW  # open, for the next start
