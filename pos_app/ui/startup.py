@@ -110,7 +110,10 @@ class Startup(QObject):
         till = wire_till(runtime, self.window, self.tasks, debug=self.debug)
         self.till = till
         if till.display is not None:
+            had_focus = self.window.isActiveWindow()
             till.display.place(self.window.screen())
+            if had_focus:  # a window manager may still give the new window the focus
+                self.window.activateWindow()
         till.reconcile(left_open)  # both on worker threads
         if till.monitor is not None:
             till.monitor.start()

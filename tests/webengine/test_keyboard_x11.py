@@ -115,7 +115,16 @@ def test_the_customer_display_does_not_take_the_keys(emulator: Emulator, tmp_pat
     with xtill.screen(wm=True) as display, \
             xtill.process(xtill.python_till(), xtill.env_for(display, home, emulator), log) as till:
         xtill.type_when_mapped(display, till, keys)
-        xtill.wait(lambda: emulator.calls("payform") >= 1, TIMEOUT, "payform request", till)
+        try:
+            xtill.wait(lambda: emulator.calls("payform") >= 1, TIMEOUT, "payform request", till)
+        except xtill.DriveError as exc:
+            xtill.xvfb_till.save_screenshot(display, tmp_path / "no-payform.png")
+            print(_log_tail(log))
+            raise AssertionError(
+                f"{exc}; tokens issued: {xtill.token_amounts(emulator)}, "
+                f"journal: {xtill.journal_statuses(home)}, focus: "
+                f"{xtill.xvfb_till.xdo(display, 'getwindowfocus', 'getwindowname', check=False)!r} "
+                f"(screenshot {tmp_path / 'no-payform.png'})") from None
         assert xtill.visible_window(display, till, "Customer display")  # it did appear
     assert xtill.token_amounts(emulator) == ["1500"]
 
