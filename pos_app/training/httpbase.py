@@ -49,11 +49,27 @@ class EmulatorPort(Protocol):
             ) -> dict[str, object]: ...
 
 
-class EmulatorHTTPServer(ThreadingHTTPServer):
-    """A threading server that knows its emulator."""
+class LoopbackHTTPServer(ThreadingHTTPServer):
+    """The emulators' threading server. Its listening socket never blocks in ``accept()``: a
+    client that resets its connection between ``select()`` and ``accept()`` (a till killed or
+    closed mid-request) left ``serve_forever`` blocked there, and ``shutdown()`` waiting for it
+    for good. ``socketserver`` treats the ``BlockingIOError`` as "no request this turn"."""
 
     daemon_threads = True
     allow_reuse_address = True
+
+    def server_activate(self) -> None:
+        super().server_activate()
+        self.socket.setblocking(False)
+
+    def get_request(self) -> tuple[Any, Any]:
+        conn, address = self.socket.accept()
+        conn.setblocking(True)  # the request itself is read and written as usual
+        return conn, address
+
+
+class EmulatorHTTPServer(LoopbackHTTPServer):
+    """A threading server that knows its emulator."""
 
     def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler],
                  emulator: EmulatorPort) -> None:

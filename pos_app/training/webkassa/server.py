@@ -27,9 +27,10 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
+from pos_app.training.httpbase import LoopbackHTTPServer
 from pos_app.training.server import check_loopback
 from pos_app.training.webkassa import printform
 from pos_app.training.webkassa.register import (
@@ -61,10 +62,7 @@ class Fault:
     body: str = ""
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
+class _Server(LoopbackHTTPServer):
     def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler],
                  emulator: WebkassaEmulator) -> None:
         super().__init__(address, handler)
