@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,23 @@ def _log_tail(log: Path) -> str:
     return log.read_text(errors="replace")[-3000:] if log.exists() else ""
 
 
+def _wait_for_payform(display: str, emulator: Emulator, till: subprocess.Popen[bytes],
+                      tmp_path: Path) -> None:
+    """Until the emulator sees the card form requested; else say what the till had got: the
+    tokens, the journal, which window has the keyboard focus, a screenshot and the log."""
+    try:
+        xtill.wait(lambda: emulator.calls("payform") >= 1, TIMEOUT, "payform request", till)
+    except xtill.DriveError as exc:
+        shot = tmp_path / "no-payform.png"
+        xtill.xvfb_till.save_screenshot(display, shot)
+        print(_log_tail(tmp_path / "till.log"))
+        focus = xtill.xvfb_till.xdo(display, "getwindowfocus", "getwindowname", check=False)
+        raise AssertionError(
+            f"{exc}; tokens issued: {xtill.token_amounts(emulator)}, journal: "
+            f"{xtill.journal_statuses(tmp_path / 'home')}, focus: {focus!r} (screenshot {shot})"
+        ) from None
+
+
 @pytest.mark.parametrize("run", REPEAT)
 @pytest.mark.parametrize("pace", PACES)
 def test_keys_typed_as_the_window_appears_all_reach_the_amount(
@@ -53,15 +71,7 @@ def test_keys_typed_as_the_window_appears_all_reach_the_amount(
     keys = [["type", "--delay", PACES[pace], "1500"], ["key", "Return"]]
     with xtill.process(xtill.python_till(), env, log) as till:
         window, _ = xtill.type_when_mapped(display, till, keys)
-        try:
-            xtill.wait(lambda: emulator.calls("payform") >= 1, TIMEOUT, "payform request", till)
-        except xtill.DriveError as exc:
-            xtill.xvfb_till.save_screenshot(display, tmp_path / "no-payform.png")
-            print(_log_tail(log))
-            raise AssertionError(
-                f"{exc}; tokens issued: {xtill.token_amounts(emulator)}, "
-                f"journal: {xtill.journal_statuses(home)} "
-                f"(screenshot {tmp_path / 'no-payform.png'})") from None
+        _wait_for_payform(display, emulator, till, tmp_path)
         # The window typed into is still the till's window: Qt did not destroy and re-create
         # it (what lost the keys and the focus when the web view joined it after the show).
         xtill.wait(lambda: xtill.find_backdrop(display), TIMEOUT, "the card form on screen",
@@ -115,16 +125,7 @@ def test_the_customer_display_does_not_take_the_keys(emulator: Emulator, tmp_pat
     with xtill.screen(wm=True) as display, \
             xtill.process(xtill.python_till(), xtill.env_for(display, home, emulator), log) as till:
         xtill.type_when_mapped(display, till, keys)
-        try:
-            xtill.wait(lambda: emulator.calls("payform") >= 1, TIMEOUT, "payform request", till)
-        except xtill.DriveError as exc:
-            xtill.xvfb_till.save_screenshot(display, tmp_path / "no-payform.png")
-            print(_log_tail(log))
-            raise AssertionError(
-                f"{exc}; tokens issued: {xtill.token_amounts(emulator)}, "
-                f"journal: {xtill.journal_statuses(home)}, focus: "
-                f"{xtill.xvfb_till.xdo(display, 'getwindowfocus', 'getwindowname', check=False)!r} "
-                f"(screenshot {tmp_path / 'no-payform.png'})") from None
+        _wait_for_payform(display, emulator, till, tmp_path)
         assert xtill.visible_window(display, till, "Customer display")  # it did appear
     assert xtill.token_amounts(emulator) == ["1500"]
 

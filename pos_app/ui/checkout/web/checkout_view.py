@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
@@ -40,6 +41,12 @@ log = logging.getLogger("pos_app.ui.web")
 FORM_TIMEOUT_MS = 30_000  # until the card form is on screen (not until the customer pays)
 EMPTY_HOST_PAGE = "<!DOCTYPE html><html><body></body></html>"
 PLACEHOLDER = re.compile(r"__POS_(?:INVOICE|WIDGET_URL|WAIT)__")
+
+
+@functools.cache
+def _host_template() -> str:
+    """The host page's template, read once (it is filled in on every Enter)."""
+    return resource("checkout.html").read_text(encoding="utf-8")
 
 
 def _qwebchannel_source() -> str:
@@ -323,10 +330,10 @@ class CheckoutView(QWidget):
         used, self._page = self._page, None
         if used is None:
             return
-        if used is self._host and not self._host_tainted:
-            self._show_empty(used)
-            return
         if used is self._host:
+            if not self._host_tainted:
+                self._show_empty(used)  # kept for the next payment
+                return
             self._host = None
         if self._host is None:
             self.warm_up()
@@ -349,7 +356,7 @@ class CheckoutView(QWidget):
         self.profile.deleteLater()
 
     def host_page(self, invoice: str, widget_url: str) -> str:
-        template = resource("checkout.html").read_text(encoding="utf-8")
+        template = _host_template()
         values = {
             "__POS_INVOICE__": invoice,
             "__POS_WIDGET_URL__": html.escape(widget_url, quote=True),
