@@ -78,6 +78,7 @@ class Till:
             self.checkout = view
             self.controller.attach_view(view)
             self.window.activity.set_checkout(view)
+            _standby(view, self.runtime)
             view.warm_up()
         return self.checkout
 
@@ -112,6 +113,8 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
     from pos_app.ui.qr.controller import QrController, qr_service_for
 
     checkout = window.activity.checkout
+    if checkout is not None:
+        _standby(checkout, runtime)
     controller = CheckoutController(runtime, tasks, checkout)
     qr = QrController(qr_service_for(runtime), tasks)
     window.attach(controller, qr)
@@ -143,6 +146,12 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
 
     attach_fiscal(till)  # issue 15: fiscal receipts in the background after "Approved"
     return till
+
+
+def _standby(view: CheckoutView, runtime: Runtime) -> None:
+    """Widget mode: ePay's script waits in the view's standby page for the next Enter."""
+    if runtime.settings.checkout_mode != "redirect":
+        view.set_standby(runtime.hosts.widget_url)
 
 
 def first_run() -> Settings | None:

@@ -1,8 +1,9 @@
 """How ``pos-app`` starts its window so that the cashier can type at once and pay at once:
 
 1. before any window: settings, hosts and credentials (:func:`pos_app.preflight.check_setup`);
-2. on a worker thread, started first: the journal, training mode's emulator, the ePay client
-   and the services, and the modules stage 4 needs (:func:`pos_app.runtime.assemble`);
+2. on a worker thread, started before Qt is imported (:mod:`pos_app.ui.preload`): the journal,
+   training mode's emulator, the ePay client and the services, and the modules stage 4 needs
+   (:func:`pos_app.runtime.assemble`);
 3. meanwhile on the GUI thread: the window with its panels and the checkout web view (its
    page already loading, so that Chromium starts while the cashier types), shown and focused
    (:func:`main_window`);
@@ -26,21 +27,21 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from concurrent.futures import Future, wait
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from pos_app.ui import preload
 from pos_app.ui.common import i18n
 from pos_app.ui.common.tasks import Tasks
 from pos_app.ui.window import ensure_app, main_window
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from pos_app.preflight import Setup
-    from pos_app.runtime import Runtime
     from pos_app.ui.app import Till
+    from pos_app.ui.preload import Loaded
 
 log = logging.getLogger("pos_app.ui.startup")
 
@@ -70,19 +71,26 @@ class Startup(QObject):
 
     ready = Signal(object)  # Till
     failed = Signal(str)
+    _done = Signal(object)  # the loading future, from its thread
 
-    def __init__(self, setup: Setup, *, debug: bool = False) -> None:
+    def __init__(self, setup: Setup, *, debug: bool = False,
+                 loading: Future[Loaded] | None = None) -> None:
+        """``loading``: stage 2 already started (:func:`pos_app.ui.preload.start`)."""
         super().__init__()
         self.setup, self.debug = setup, debug
         self.till: Till | None = None
         self._closed = False
         self._painted = False
-        self._loaded: tuple[Runtime, frozenset[str]] | None = None
+        self._loaded: Loaded | None = None
         i18n.set_language(setup.settings.language)
         self.tasks = Tasks()
-        self._loading: Future[tuple[Runtime, frozenset[str]]] = self.tasks.run(
-            lambda: _load_services(setup), self._on_loaded, self._fail)
-        self.window = main_window(setup.environment, setup.settings, debug=debug)
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._loading: Future[Loaded] = loading if loading is not None else preload.start(setup)
+        self._loading.add_done_callback(self._done.emit)
+        # Outside training the hosts are known now: ePay's script loads while the cashier types.
+        widget_url = setup.hosts.widget_url if setup.hosts is not None else None
+        self.window = main_window(setup.environment, setup.settings, debug=debug,
+                                  widget_url=widget_url)
         _FirstPaint(self.window, self._on_painted)
 
     def show(self) -> None:
@@ -96,9 +104,15 @@ class Startup(QObject):
         self._painted = True
         self._attach()
 
-    def _on_loaded(self, loaded: tuple[Runtime, frozenset[str]]) -> None:
-        self._loaded = loaded
-        self._attach()
+    def _on_done(self, loading: Future[Loaded]) -> None:
+        if self._closed:
+            return  # close() has dealt with it
+        exc = loading.exception()
+        if exc is not None:
+            self._fail(exc)
+        else:
+            self._loaded = loading.result()
+            self._attach()
 
     def _attach(self) -> None:
         """Stage 4, once both the first paint and the services are there."""
@@ -134,35 +148,17 @@ class Startup(QObject):
         else:  # closed while the services were loading: let them finish, then close them
             self.tasks.shutdown(wait=True)
             loading = self._loading
-            if loading.done() and not loading.cancelled() and loading.exception() is None:
+            wait([loading])
+            if not loading.cancelled() and loading.exception() is None:
                 loading.result()[0].close()
             self.window.allow_close()
             self.window.close()
             self.window.deleteLater()
 
 
-def _load_services(setup: Setup) -> tuple[Runtime, frozenset[str]]:
-    """Stage 2, on a worker thread: the runtime, what the last run left open (before any
-    payment of this run can exist), and the modules stage 4 needs (imports only; widgets and
-    controllers are made on the GUI thread)."""
-    from pos_app.runtime import assemble
-
-    runtime = assemble(setup)
-    left_open = runtime.reconciler.left_open()
-    import pos_app.services.connectivity
-    import pos_app.ui.app
-    import pos_app.ui.checkout.controller
-    import pos_app.ui.connection.monitor
-    import pos_app.ui.fiscal.wiring  # with the QR painter (qrcode): ~90 ms on the GUI thread
-    import pos_app.ui.headoffice.sync
-    import pos_app.ui.qr.controller  # noqa: F401
-
-    return runtime, left_open
-
-
-def run_gui(setup: Setup, *, debug: bool = False) -> int:
+def run_gui(setup: Setup, *, debug: bool = False, loading: Future[Loaded] | None = None) -> int:
     app = ensure_app()
-    startup = Startup(setup, debug=debug)
+    startup = Startup(setup, debug=debug, loading=loading)
     failure: list[str] = []
 
     def failed(text: str) -> None:

@@ -34,10 +34,11 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
 
 
 def main_window(environment: str, settings: Settings, *, web: bool = True,
-                debug: bool = False) -> MainWindow:
+                debug: bool = False, widget_url: str | None = None) -> MainWindow:
     """The window and its panels, before any service exists (stage 2). With ``web`` the
-    checkout web view is in it, warming up; without, it is made when first needed
-    (:meth:`pos_app.ui.app.Till.attach_web`: tests that never show the card form)."""
+    checkout web view is in it, warming up, with ePay's widget script (``widget_url``, when
+    the hosts are known already) loading in its standby page; without, it is made when first
+    needed (:meth:`pos_app.ui.app.Till.attach_web`: tests that never show the card form)."""
     from decimal import Decimal
 
     app = ensure_app()
@@ -49,6 +50,8 @@ def main_window(environment: str, settings: Settings, *, web: bool = True,
         from pos_app.ui.checkout.web.checkout_view import CheckoutView
 
         checkout = CheckoutView(settings.checkout_base_url, debug=debug)
+        if settings.checkout_mode != "redirect":
+            checkout.set_standby(widget_url)
     window = MainWindow(shop_name=settings.shop_name, environment=environment,
                         maximum=Decimal(settings.max_amount), checkout=checkout)
     if checkout is not None:

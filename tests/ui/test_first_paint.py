@@ -50,7 +50,7 @@ def hook(QApplication):
                         maps = open("/proc/self/maps").read()
                     except OSError:
                         maps = ""
-                    app._seen = {"modules": sorted(sys.modules), "svg": "qsvgicon" in maps,
+                    app._seen = {"modules": sorted(k for k, v in sys.modules.items() if v is not None), "svg": "qsvgicon" in maps,
                                  "focus": window.entry.amount.hasFocus(),
                                  "held": not gate.is_set()}
                     gate.set()

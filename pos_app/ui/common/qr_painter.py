@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import qrcode
-import qrcode.constants
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
-from qrcode.exceptions import DataOverflowError
 
 QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004 minimum)
 MAX_VERSION = 40
@@ -43,9 +40,6 @@ class QrMatrix:
         return len(self.rows)
 
 
-_LEVELS = {"M": qrcode.constants.ERROR_CORRECT_M, "Q": qrcode.constants.ERROR_CORRECT_Q}
-
-
 def qr_matrix(data: str, *, max_version: int = MAX_VERSION, border: int = QUIET_ZONE) -> QrMatrix:
     """The QR matrix of ``data``: level Q if it fits in a moderate version, else level M.
 
@@ -56,9 +50,15 @@ def qr_matrix(data: str, *, max_version: int = MAX_VERSION, border: int = QUIET_
         raise ValueError("A QR code needs a payload.")
     if border < QUIET_ZONE:
         raise ValueError("The quiet zone must be at least four modules.")
+    # Imported with the first code drawn, not with the till: ``qrcode`` brings Pillow (about
+    # 30 ms of the services' start-up, which the first card payment waits for).
+    import qrcode
+    from qrcode.exceptions import DataOverflowError
+
+    levels = {"M": qrcode.constants.ERROR_CORRECT_M, "Q": qrcode.constants.ERROR_CORRECT_Q}
     last: Exception | None = None
     for level, limit in (("Q", min(PREFERRED_VERSION_AT_Q, max_version)), ("M", max_version)):
-        code = qrcode.QRCode(version=None, error_correction=_LEVELS[level], border=border)
+        code = qrcode.QRCode(version=None, error_correction=levels[level], border=border)
         code.add_data(data.encode("utf-8"), optimize=0)
         try:
             code.make(fit=True)

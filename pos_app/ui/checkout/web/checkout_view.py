@@ -18,6 +18,7 @@ import html
 import json
 import logging
 import re
+import time
 
 from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
@@ -39,6 +40,8 @@ from pos_app.ui.checkout.web.policy import NavigationPolicy, Verdict
 
 log = logging.getLogger("pos_app.ui.web")
 FORM_TIMEOUT_MS = 30_000  # until the card form is on screen (not until the customer pays)
+# A standby page older than this is not used: the bank may have changed its widget script since.
+STANDBY_MAX_AGE_S = 600.0
 EMPTY_HOST_PAGE = "<!DOCTYPE html><html><body></body></html>"
 PLACEHOLDER = re.compile(r"__POS_(?:INVOICE|WIDGET_URL|WAIT)__")
 
@@ -235,11 +238,17 @@ class CheckoutView(QWidget):
         self._loaded = False
         self._started = False  # widget mode: start_widget has handed over the payment object
         self._held_failure = ""  # why the prepared page failed before start_widget
+        self._binding = False  # the standby page is bound once its load has finished
         self._call = ""  # posPay(...) waiting for the host page to load
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(lambda: self._fail("the card form did not load in time"))
         self.wait_text = "…"
+        # The widget script's URL for the standby page (set_standby); which URL the kept page's
+        # current standby document loads, and since when (time.monotonic()).
+        self.standby_url: str | None = None
+        self._standby_for: str | None = None
+        self._standby_since = 0.0
 
     @property
     def invoice(self) -> str | None:
@@ -276,11 +285,33 @@ class CheckoutView(QWidget):
             self.view.setPage(self._host)
             self._show_empty(self._host)
 
-    def prepare_widget(self, invoice: str, widget_url: str) -> None:
-        """Load the host page for ``invoice`` now, while its payment token is on the way: ePay's
-        widget script loads meanwhile, and :meth:`start_widget` hands over the payment object.
+    def set_standby(self, widget_url: str | None) -> None:
+        """Keep a standby host page with ePay's widget script (``widget_url``) loaded between
+        payments, so that Enter does not wait for the page and the script (``None``: the empty
+        document instead). Loaded now if the view is idle, else after the current payment."""
+        if widget_url == self.standby_url:
+            return
+        self.standby_url = widget_url
+        if self._page is None and self._host is not None:
+            self._show_empty(self._host)
 
+    def standby_ready(self, widget_url: str) -> bool:
+        """Whether the next widget payment can bind the standby page (for this script, recent
+        enough, untouched; loaded or still loading) instead of loading a host page."""
+        return (self._page is None and self._host is not None and not self._host_tainted
+                and self._standby_for == widget_url
+                and time.monotonic() - self._standby_since < STANDBY_MAX_AGE_S)
+
+    def prepare_widget(self, invoice: str, widget_url: str) -> None:
+        """Get the host page ready for ``invoice`` while its payment token is on the way, and
+        :meth:`start_widget` hands over the payment object.
+
+        The standby page, when it is ready, is bound to ``invoice`` (no load at all); otherwise
+        the host page for ``invoice`` is loaded now and ePay's widget script loads meanwhile.
         The main frame stays on the host page; ePay's form runs in its iframe."""
+        if self.standby_ready(widget_url):
+            self._bind_standby(invoice)
+            return
         self._start(invoice, NavigationPolicy.widget(self.host_base_url), redirect=False)
         self._started = False
         assert self._page is not None
@@ -326,6 +357,7 @@ class CheckoutView(QWidget):
         self._timer.stop()
         self._invoice = None
         self._call = ""
+        self._binding = False
         self.bridge.expect(None)
         used, self._page = self._page, None
         if used is None:
@@ -382,15 +414,62 @@ class CheckoutView(QWidget):
         return page
 
     def _show_empty(self, page: CheckoutPage) -> None:
+        """Between payments: the standby host page (no invoice) or, without a widget URL, our
+        empty document."""
         self._host_settled = False
         page.expect_host_page()
-        page.setHtml(EMPTY_HOST_PAGE, QUrl(self.host_base_url))
+        self._standby_for = self.standby_url
+        self._standby_since = time.monotonic()
+        document = EMPTY_HOST_PAGE if self.standby_url is None else self.host_page(
+            "", self.standby_url)
+        page.setHtml(document, QUrl(self.host_base_url))
+
+    def _bind_standby(self, invoice: str) -> None:
+        """The standby page serves ``invoice``: no navigation, its script is loaded already (or
+        is loading: it is bound when its load finishes)."""
+        host = self._host
+        assert host is not None
+        settled = self._host_settled
+        self._invoice = invoice
+        self._redirect = False
+        self._loaded = False
+        self._binding = True
+        self._started = False  # until start_widget
+        self._held_failure = ""
+        self._call = ""
+        self._host_settled = False  # in use: the next payment waits for a new standby page
+        self._standby_for = None
+        self.bridge.expect(invoice)
+        self._page = host
+        if self.view.page() is not host:
+            self.view.setPage(host)
+        self._timer.start(self.form_timeout_ms)
+        if settled:
+            self._send_bind()
+
+    def _send_bind(self) -> None:
+        """``posBind`` tells the standby page its invoice; once it has answered, ``posPay``
+        follows if the token is there. Only our unbound standby document answers true: a
+        ``loadFinished`` of an earlier document (one the standby load replaced) finds no
+        ``posBind`` there, and the next load's end tries again (the form's timer guards)."""
+        host, invoice = self._page, self._invoice
+        assert host is not None and invoice is not None
+
+        def bound(ok: object) -> None:
+            if ok is True and self._binding and self._page is host and self._invoice == invoice:
+                self._binding = False
+                self._loaded = True
+                self._run_call()
+
+        host.runJavaScript(
+            f'typeof posBind === "function" && posBind({json.dumps(invoice)});', 0, bound)
 
     def _start(self, invoice: str, policy: NavigationPolicy, *, redirect: bool) -> None:
         self.discard()
         self._invoice = invoice
         self._redirect = redirect
         self._loaded = False
+        self._binding = False
         self._started = True  # prepare_widget: not until start_widget
         self._held_failure = ""
         self._call = ""
@@ -428,6 +507,10 @@ class CheckoutView(QWidget):
     def _on_load_finished(self, ok: bool) -> None:
         if self._invoice is None or self._loaded:
             return  # a refused navigation also ends in loadFinished(False): only the first counts
+        if self._binding:  # the standby page this payment waits for has loaded
+            if ok:
+                self._send_bind()
+            return  # not ok: an earlier load it replaced; the form's timer guards the rest
         self._loaded = ok
         if not ok:
             self._fail("the bank's payment page did not load" if self._redirect

@@ -1,0 +1,151 @@
+"""Widget mode keeps a standby host page with ePay's widget script loaded between payments, so
+that Enter binds it to the new payment instead of loading a page and the script (issue 13:
+warm Enter → payform). Bound, it must be as locked as a page loaded for the invoice."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from pos_app.training import Emulator
+from pos_app.ui.checkout.web import checkout_view
+from pos_app.ui.checkout.web.checkout_view import CheckoutPage, CheckoutView
+from tests.webengine.helpers import TIMEOUT, payform_frame, run_js
+from tests.webengine.test_page_reuse import _payment
+
+pytestmark = pytest.mark.webengine
+
+
+def _standby_view(qtbot: QtBot, emulator: Emulator) -> CheckoutView:
+    view = CheckoutView("https://pos.invalid/checkout/")
+    qtbot.addWidget(view)
+    view.show()
+    view.set_standby(emulator.urls["widget_url"])
+    view.warm_up()
+    qtbot.waitUntil(lambda: view.standby_ready(emulator.urls["widget_url"]) and view.warm,
+                    timeout=TIMEOUT)
+    return view
+
+
+def _host(view: CheckoutView) -> CheckoutPage:
+    page = view.view.page()
+    assert isinstance(page, CheckoutPage)
+    return page
+
+
+def _mark(qtbot: QtBot, page: CheckoutPage) -> None:
+    """A mark in the standby document: still there later means the page was not reloaded."""
+    qtbot.waitUntil(lambda: run_js(qtbot, page, "typeof window.halyk") == "object",
+                    timeout=TIMEOUT)
+    assert run_js(qtbot, page, "window.posMark = 'standby'; POS.invoice") == ""
+
+
+def _pay(qtbot: QtBot, view: CheckoutView, emulator: Emulator, invoice: str) -> None:
+    with qtbot.waitSignal(view.form_loaded, timeout=TIMEOUT) as loaded:
+        view.prepare_widget(invoice, emulator.urls["widget_url"])
+        view.start_widget(invoice, _payment(emulator, invoice))
+    assert loaded.args == [invoice]
+
+
+def test_enter_binds_the_standby_page_without_loading_anything(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    view = _standby_view(qtbot, emulator)
+    page = _host(view)
+    _mark(qtbot, page)
+    scripts = emulator.calls("script")
+    rejected: list[str] = []
+    view.bridge.rejected.connect(rejected.append)
+    _pay(qtbot, view, emulator, "000931")
+    assert view.page is page
+    assert run_js(qtbot, page, "window.posMark + ':' + POS.invoice") == "standby:000931"
+    assert emulator.calls("script") == scripts  # the script was there before Enter
+    assert payform_frame(page) is not None
+    assert rejected == []  # the unbound page said nothing the bridge had to refuse
+    # bound once: neither another invoice nor a second bind is taken
+    assert run_js(qtbot, page, "posBind('000999')") is False
+    assert run_js(qtbot, page, "posPay({invoiceId: '000999', amount: '1'})") is False
+    # the next payment gets a new standby document, not this one with the bank's form in it
+    view.discard()
+    qtbot.waitUntil(lambda: view.standby_ready(emulator.urls["widget_url"]) and view.warm,
+                    timeout=TIMEOUT)
+    assert run_js(qtbot, page, "typeof window.posMark + ':' + POS.invoice + ':' "
+                               "+ document.querySelectorAll('iframe').length") == "undefined::0"
+    _pay(qtbot, view, emulator, "000932")
+    view.dispose()
+
+
+def test_an_unbound_standby_page_sends_the_app_nothing(qtbot: QtBot, emulator: Emulator) -> None:
+    view = _standby_view(qtbot, emulator)
+    page = _host(view)
+    posted: list[str] = []
+    view.bridge.rejected.connect(posted.append)
+    view.bridge.result.connect(lambda *args: posted.append("result"))
+    run_js(qtbot, page, "posSend({type: 'result', success: true}); true")
+    assert run_js(qtbot, page, "POS.queue.length") == 0
+    run_js(qtbot, page, "new Promise(function (ok) { setTimeout(ok, 200); })")
+    assert posted == []
+    view.dispose()
+
+
+def test_a_standby_script_that_failed_is_loaded_again_when_a_payment_binds_it(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    emulator.add_fault("script", "http_error", count=1, status=503)  # the bank away, briefly
+    view = _standby_view(qtbot, emulator)
+    page = _host(view)
+    qtbot.waitUntil(lambda: run_js(qtbot, page, "POS.scriptFailed") is True, timeout=TIMEOUT)
+    failures: list[str] = []
+    view.failed.connect(lambda _invoice, reason: failures.append(reason))
+    _pay(qtbot, view, emulator, "000933")
+    assert failures == []
+    assert payform_frame(page) is not None
+    view.dispose()
+
+
+def test_a_standby_page_that_fails_again_fails_the_form(qtbot: QtBot, emulator: Emulator) -> None:
+    emulator.add_fault("script", "http_error", count=-1, status=503)
+    view = _standby_view(qtbot, emulator)
+    page = _host(view)
+    qtbot.waitUntil(lambda: run_js(qtbot, page, "POS.scriptFailed") is True, timeout=TIMEOUT)
+    with qtbot.waitSignal(view.failed, timeout=TIMEOUT) as failed:
+        view.prepare_widget("000934", emulator.urls["widget_url"])
+        view.start_widget("000934", _payment(emulator, "000934"))
+    assert failed.args[0] == "000934" and "did not load" in failed.args[1]
+    view.dispose()
+
+
+def test_an_old_standby_page_is_not_used(
+    qtbot: QtBot, emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bank may have changed its script since: a page older than the limit is reloaded."""
+    view = _standby_view(qtbot, emulator)
+    page = _host(view)
+    _mark(qtbot, page)
+    clock = time.monotonic() + checkout_view.STANDBY_MAX_AGE_S + 1
+    monkeypatch.setattr(time, "monotonic", lambda: clock)
+    assert not view.standby_ready(emulator.urls["widget_url"])
+    _pay(qtbot, view, emulator, "000935")
+    assert view.page is not None
+    assert run_js(qtbot, view.page, "typeof window.posMark + ':' + POS.invoice") \
+        == "undefined:000935"
+    view.dispose()
+
+
+def test_enter_while_the_standby_page_still_loads_binds_it_once_loaded(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    emulator.add_fault("script", "slow", count=1, delay=0.8)
+    view = CheckoutView("https://pos.invalid/checkout/")
+    qtbot.addWidget(view)
+    view.show()
+    view.set_standby(emulator.urls["widget_url"])
+    view.warm_up()
+    assert not view.warm  # still loading: the cashier pressed Enter at once
+    page = _host(view)
+    _pay(qtbot, view, emulator, "000936")
+    assert view.page is page and run_js(qtbot, page, "POS.invoice") == "000936"
+    assert emulator.calls("script") == 1
+    view.dispose()
