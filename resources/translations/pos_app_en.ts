@@ -1828,6 +1828,10 @@
     <context>
         <name>Status</name>
         <message>
+            <source>Waiting for the phone</source>
+            <translation>Waiting for the phone</translation>
+        </message>
+        <message>
             <source>Starting</source>
             <translation>Starting</translation>
         </message>

@@ -1828,6 +1828,10 @@
 <context>
     <name>Status</name>
     <message>
+        <source>Waiting for the phone</source>
+        <translation>Телефоннан төлем күтілуде</translation>
+    </message>
+    <message>
         <source>Starting</source>
         <translation>Басталуда</translation>
     </message>

@@ -1831,6 +1831,10 @@
 <context>
     <name>Status</name>
     <message>
+        <source>Waiting for the phone</source>
+        <translation>Ждём оплату с телефона</translation>
+    </message>
+    <message>
         <source>Starting</source>
         <translation>Начинается</translation>
     </message>

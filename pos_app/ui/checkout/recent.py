@@ -54,7 +54,8 @@ class RecentStrip(QWidget):
                 continue
             style = look(payment.status)
             when = time_only(payment.created_at)
-            text = f"{when} {style.sign} {money(payment.amount)} · {status_words(payment.status)}"
+            words = status_words(payment.status, payment.method)
+            text = f"{when} {style.sign} {money(payment.amount)} · {words}"
             label.setText(text)
             label.setToolTip(payment.invoice_id)
             label.setAccessibleName(text)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from pos_app.domain.payment import PaymentMethod
 from pos_app.domain.payment import PaymentStatus as S
 
 
@@ -37,8 +38,11 @@ LOOKS: dict[S, StatusLook] = {
 }
 
 
-def status_words(status: S) -> str:
-    """The status as a cashier says it (translated)."""
+def status_words(status: S, method: PaymentMethod = PaymentMethod.CARD) -> str:
+    """The status as a cashier says it (translated). A QR payment's open link is no card form:
+    the customer pays on their phone."""
+    if status is S.WIDGET_OPEN and method is PaymentMethod.QR:
+        return translate("Status", "Waiting for the phone")
     words = {
         S.NEW: translate("Status", "Starting"),
         S.TOKEN_ISSUED: translate("Status", "Connecting"),

@@ -70,7 +70,7 @@ class DetailPanel(QWidget):
         style = look(payment.status)
         values = {
             "invoice": payment.invoice_id, "amount": format_tenge(payment.amount),
-            "status": f"{style.sign} {status_words(payment.status)}",
+            "status": f"{style.sign} {status_words(payment.status, payment.method)}",
             "refunded": format_tenge(payment.refunded_amount),
             "card": payment.card_mask or "—", "rrn": payment.reference or "—",
             "approval": payment.approval_code or "—",
@@ -83,9 +83,9 @@ class DetailPanel(QWidget):
             self.fields[key].setText(text)
         self.fields["status"].setStyleSheet(f"color: {style.colour}; font-weight: bold;")
         for event in events:
-            change = status_words(event.to_status)
+            change = status_words(event.to_status, payment.method)
             if event.from_status is not None and event.from_status != event.to_status:
-                change = f"{status_words(event.from_status)} → {change}"
+                change = f"{status_words(event.from_status, payment.method)} → {change}"
             at = event.at.astimezone()
             item = QTreeWidgetItem([at.strftime("%H:%M:%S"), change, event.note])
             item.setToolTip(0, at.strftime("%d.%m.%Y %H:%M:%S"))

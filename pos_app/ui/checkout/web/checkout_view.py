@@ -5,7 +5,10 @@
   only: to the main frame of a widget-mode page, never to ePay's cross-origin iframe and never
   to the bank's payform in redirect mode. The one registered object is
   :class:`~pos_app.ui.checkout.web.bridge.Bridge`.
-* A fresh :class:`CheckoutPage` for every payment (ePay's script keeps state in globals).
+* Widget mode keeps one :class:`CheckoutPage` from payment to payment, with a fresh document
+  for each (ePay's script keeps state in globals); between payments it holds a standby host
+  page with the widget script loaded, bound to the next payment at Enter
+  (:meth:`CheckoutView.set_standby`). Redirect mode gets a page per payment.
 * Main-frame navigations go through :class:`~pos_app.ui.checkout.web.policy.NavigationPolicy`;
   new windows are refused, every permission request (camera, location, notifications, …) is
   denied; no context menu or dev tools unless ``debug``.
