@@ -14,10 +14,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from pos_app.resources import resource
-from pos_app.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from pos_app.store.settings import Settings
+    from pos_app.ui.main_window import MainWindow
 
 __all__ = ["ensure_app", "main_window"]
 
@@ -49,11 +49,13 @@ def main_window(environment: str, settings: Settings, *, web: bool = True,
     if web:
         from pos_app.ui.checkout.web.checkout_view import CheckoutView
 
+        # First, before the rest of the window is even imported: Chromium's processes start
+        # now and the standby page with ePay's script loads while the window is built.
         checkout = CheckoutView(settings.checkout_base_url, debug=debug)
         if settings.checkout_mode != "redirect":
             checkout.set_standby(widget_url)
-    window = MainWindow(shop_name=settings.shop_name, environment=environment,
-                        maximum=Decimal(settings.max_amount), checkout=checkout)
-    if checkout is not None:
-        checkout.warm_up()  # Chromium's processes start now, in parallel with stage 3
-    return window
+        checkout.warm_up()
+    from pos_app.ui.main_window import MainWindow
+
+    return MainWindow(shop_name=settings.shop_name, environment=environment,
+                      maximum=Decimal(settings.max_amount), checkout=checkout)

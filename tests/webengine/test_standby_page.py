@@ -83,9 +83,9 @@ def test_an_unbound_standby_page_sends_the_app_nothing(qtbot: QtBot, emulator: E
     posted: list[str] = []
     view.bridge.rejected.connect(posted.append)
     view.bridge.result.connect(lambda *args: posted.append("result"))
-    run_js(qtbot, page, "posSend({type: 'result', success: true}); true")
+    with qtbot.assertNotEmitted(view.bridge.rejected, wait=300):
+        run_js(qtbot, page, "posSend({type: 'result', success: true}); true")
     assert run_js(qtbot, page, "POS.queue.length") == 0
-    run_js(qtbot, page, "new Promise(function (ok) { setTimeout(ok, 200); })")
     assert posted == []
     view.dispose()
 
@@ -148,4 +148,26 @@ def test_enter_while_the_standby_page_still_loads_binds_it_once_loaded(
     _pay(qtbot, view, emulator, "000936")
     assert view.page is page and run_js(qtbot, page, "POS.invoice") == "000936"
     assert emulator.calls("script") == 1
+    view.dispose()
+
+
+def test_an_idle_till_renews_its_standby_page_but_not_during_a_payment(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    view = _standby_view(qtbot, emulator)
+    page = _host(view)
+    _mark(qtbot, page)
+    view._renew.setInterval(300)  # nine minutes in the till
+    view._renew.start()
+    qtbot.waitUntil(lambda: run_js(qtbot, page, "typeof window.posMark") == "undefined",
+                    timeout=TIMEOUT)  # a new standby document, loaded while idle
+    qtbot.waitUntil(lambda: view.standby_ready(emulator.urls["widget_url"]) and view.warm,
+                    timeout=TIMEOUT)
+    _pay(qtbot, view, emulator, "000937")
+    run_js(qtbot, page, "window.posMark = 'paying'; true")
+    view._renew.setInterval(200)
+    with qtbot.assertNotEmitted(page.loadStarted, wait=1000):  # nothing reloads it
+        view._renew.start()
+    assert run_js(qtbot, page, "window.posMark + ':' + POS.invoice") == "paying:000937"
+    assert payform_frame(page) is not None  # the customer's card form stayed
     view.dispose()

@@ -252,6 +252,12 @@ class CheckoutView(QWidget):
         self.standby_url: str | None = None
         self._standby_for: str | None = None
         self._standby_since = 0.0
+        # An idle till renews its standby page before it is too old to use (a quiet shop's
+        # next customer gets the fast Enter too): one script request every nine minutes.
+        self._renew = QTimer(self)
+        self._renew.setSingleShot(True)
+        self._renew.setInterval(int(STANDBY_MAX_AGE_S * 900))
+        self._renew.timeout.connect(self._renew_standby)
 
     @property
     def invoice(self) -> str | None:
@@ -380,6 +386,7 @@ class CheckoutView(QWidget):
     def dispose(self) -> None:
         """Delete the pages before the profile (Chromium crashes at exit otherwise)."""
         self._timer.stop()
+        self._renew.stop()
         self._invoice = None
         pages = {id(p): p for p in (self._page, self._host) if p is not None}
         self._page = self._host = None
@@ -426,6 +433,16 @@ class CheckoutView(QWidget):
         document = EMPTY_HOST_PAGE if self.standby_url is None else self.host_page(
             "", self.standby_url)
         page.setHtml(document, QUrl(self.host_base_url))
+        if self.standby_url is not None:
+            self._renew.start()
+
+    def _renew_standby(self) -> None:
+        """Load a new standby document while idle (not during a payment: the payment's end
+        loads one anyway)."""
+        host = self._host
+        if self._page is None and host is not None and not self._host_tainted \
+                and self.standby_url is not None:
+            self._show_empty(host)
 
     def _bind_standby(self, invoice: str) -> None:
         """The standby page serves ``invoice``: no navigation, its script is loaded already (or
