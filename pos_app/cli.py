@@ -147,12 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SetupError as exc:
         print(f"pos-app: {exc}", file=sys.stderr)
         return 2
-    from pos_app.ui import preload
-
-    loading = preload.start(setup)  # the services load while Qt is imported and the window built
     from pos_app.ui.startup import run_gui
 
-    return run_gui(setup, debug=args.debug, loading=loading)
+    return run_gui(setup, debug=args.debug)
 
 
 def _journal_environment(args: argparse.Namespace) -> str | None:

@@ -1,18 +1,15 @@
-"""Stage 2 of :mod:`pos_app.ui.startup`, started before Qt is even imported.
+"""Stage 2 of :mod:`pos_app.ui.startup`, on a worker thread: the journal, training mode's
+emulator, the ePay client and the services, and the modules stage 4 needs. Qt-free until its
+last imports (``pos_app.ui`` modules, by then imported on the GUI thread anyway).
 
-``pos-app`` calls :func:`start` right after the set-up check: the journal, the ePay client and
-the services load on a plain thread while the GUI thread imports Qt and builds the window.
-Started later (from the window's code), this thread got little done: while Qt starts Chromium
-and shows the window it holds Python's GIL for a quarter of a second, and a cashier who typed
-at once waited at Enter for the services (``scripts/bench_payform.py``).
-
-Nothing here imports Qt at module level (``pos_app.ui`` imports do, when the thread reaches
-them: by then the GUI thread has imported Qt).
+Run by :class:`pos_app.ui.startup.Startup` on a worker before it builds the window. Starting
+it even earlier, before Qt is imported, was measured (``scripts/bench_payform.py``,
+2026-12-02): the card form came no sooner (Qt holds Python's GIL while it starts Chromium and
+shows the window, whichever thread started first) and the window came about 0.1 s later.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,15 +17,6 @@ if TYPE_CHECKING:
     from pos_app.runtime import Runtime
 
 Loaded = tuple["Runtime", frozenset[str]]
-
-
-def start(setup: Setup) -> Future[Loaded]:
-    """:func:`load_services` on its own thread, started now."""
-    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pos-load")
-    try:
-        return executor.submit(load_services, setup)
-    finally:
-        executor.shutdown(wait=False)  # the thread ends with its one task
 
 
 def load_services(setup: Setup) -> Loaded:

@@ -1,8 +1,8 @@
 """How ``pos-app`` starts its window so that the cashier can type at once and pay at once:
 
 1. before any window: settings, hosts and credentials (:func:`pos_app.preflight.check_setup`);
-2. on a worker thread, started before Qt is imported (:mod:`pos_app.ui.preload`): the journal,
-   training mode's emulator, the ePay client and the services, and the modules stage 4 needs
+2. on a worker thread, started first (:mod:`pos_app.ui.preload`): the journal, training
+   mode's emulator, the ePay client and the services, and the modules stage 4 needs
    (:func:`pos_app.runtime.assemble`);
 3. meanwhile on the GUI thread: the window with its panels and the checkout web view (its
    page already loading, so that Chromium starts while the cashier types), shown and focused
@@ -27,10 +27,9 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from concurrent.futures import Future, wait
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from pos_app.ui import preload
@@ -39,6 +38,8 @@ from pos_app.ui.common.tasks import Tasks
 from pos_app.ui.window import ensure_app, main_window
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from pos_app.preflight import Setup
     from pos_app.ui.app import Till
     from pos_app.ui.preload import Loaded
@@ -71,11 +72,8 @@ class Startup(QObject):
 
     ready = Signal(object)  # Till
     failed = Signal(str)
-    _done = Signal(object)  # the loading future, from its thread
 
-    def __init__(self, setup: Setup, *, debug: bool = False,
-                 loading: Future[Loaded] | None = None) -> None:
-        """``loading``: stage 2 already started (:func:`pos_app.ui.preload.start`)."""
+    def __init__(self, setup: Setup, *, debug: bool = False) -> None:
         super().__init__()
         self.setup, self.debug = setup, debug
         self.till: Till | None = None
@@ -84,9 +82,8 @@ class Startup(QObject):
         self._loaded: Loaded | None = None
         i18n.set_language(setup.settings.language)
         self.tasks = Tasks()
-        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        self._loading: Future[Loaded] = loading if loading is not None else preload.start(setup)
-        self._loading.add_done_callback(self._done.emit)
+        self._loading: Future[Loaded] = self.tasks.run(
+            lambda: preload.load_services(setup), self._on_loaded, self._fail)
         # Outside training the hosts are known now: ePay's script loads while the cashier types.
         widget_url = setup.hosts.widget_url if setup.hosts is not None else None
         self.window = main_window(setup.environment, setup.settings, debug=debug,
@@ -104,15 +101,9 @@ class Startup(QObject):
         self._painted = True
         self._attach()
 
-    def _on_done(self, loading: Future[Loaded]) -> None:
-        if self._closed:
-            return  # close() has dealt with it
-        exc = loading.exception()
-        if exc is not None:
-            self._fail(exc)
-        else:
-            self._loaded = loading.result()
-            self._attach()
+    def _on_loaded(self, loaded: Loaded) -> None:
+        self._loaded = loaded
+        self._attach()
 
     def _attach(self) -> None:
         """Stage 4, once both the first paint and the services are there."""
@@ -148,17 +139,16 @@ class Startup(QObject):
         else:  # closed while the services were loading: let them finish, then close them
             self.tasks.shutdown(wait=True)
             loading = self._loading
-            wait([loading])
-            if not loading.cancelled() and loading.exception() is None:
+            if loading.done() and not loading.cancelled() and loading.exception() is None:
                 loading.result()[0].close()
             self.window.allow_close()
             self.window.close()
             self.window.deleteLater()
 
 
-def run_gui(setup: Setup, *, debug: bool = False, loading: Future[Loaded] | None = None) -> int:
+def run_gui(setup: Setup, *, debug: bool = False) -> int:
     app = ensure_app()
-    startup = Startup(setup, debug=debug, loading=loading)
+    startup = Startup(setup, debug=debug)
     failure: list[str] = []
 
     def failed(text: str) -> None:
