@@ -128,9 +128,9 @@ class CheckoutPage(QWebEnginePage):
 
     def expect_host_page(self) -> None:
         """The view is about to ``setHtml()`` its own document into this page (a payment's host
-        page, or the empty page between payments): the next main-frame navigation is judged
-        as a fresh page's first, so that ``data:`` load passes, and nothing after it. The view
-        never arms a page that was refused a navigation or left its document."""
+        page, or the standby or empty page between payments): the next main-frame navigation
+        is judged as a fresh page's first, so that ``data:`` load passes, and nothing after it.
+        The view never arms a page that was refused a navigation or left its document."""
         self._navigations = 0
 
     def acceptNavigationRequest(
@@ -232,7 +232,8 @@ class CheckoutView(QWidget):
         self._channel.registerObject("bridge", self.bridge)
         self._page: CheckoutPage | None = None  # the current payment's page
         # Widget mode's page, kept from one payment to the next (see warm_up); "settled" once
-        # our empty document has loaded in it; "tainted" once it tried to go anywhere else.
+        # our standby (or empty) document has loaded in it; "tainted" once it tried to go
+        # anywhere else.
         self._host: CheckoutPage | None = None
         self._host_settled = False
         self._host_tainted = False
@@ -269,8 +270,8 @@ class CheckoutView(QWidget):
 
     @property
     def warm(self) -> bool:
-        """Whether the next widget payment goes into the kept page (its empty document loaded,
-        nothing refused on it) rather than a fresh one."""
+        """Whether the next widget payment goes into the kept page (its standby or empty
+        document loaded, nothing refused on it) rather than a fresh one."""
         return self._host is not None and self._host_settled and not self._host_tainted
 
     @property
@@ -284,7 +285,7 @@ class CheckoutView(QWidget):
         Widget mode keeps this one page for every payment, as a browser tab would: a new page
         is a new browsing instance, whose main frame and the bank's cross-site iframe each wait
         for a fresh renderer process (60 ms and more on every Enter, measured). Between
-        payments the page shows our empty document; each payment's host page is our own
+        payments the page shows our standby (or empty) document; each payment's host page is our own
         ``setHtml()`` into it, the one main-frame navigation the page is armed for
         (:meth:`CheckoutPage.expect_host_page`). A page that tried to go anywhere else is not
         kept."""
@@ -362,7 +363,7 @@ class CheckoutView(QWidget):
 
     def discard(self) -> None:
         """Forget the current payment's page; late messages from it are ignored. The card form
-        goes at once: widget mode's page shows our empty document again."""
+        goes at once: widget mode's page shows a new standby (or empty) document."""
         self._timer.stop()
         self._invoice = None
         self._call = ""
@@ -517,7 +518,7 @@ class CheckoutView(QWidget):
         if page is self._page:
             self._on_load_finished(ok)
         elif page is self._host and self._page is None:
-            self._host_settled = ok  # our empty document, between payments
+            self._host_settled = ok  # our standby or empty document, between payments
 
     def _on_blocked(self, page: CheckoutPage, url: str) -> None:
         if page is self._host:
