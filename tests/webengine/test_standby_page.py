@@ -4,6 +4,8 @@ warm Enter → payform). Bound, it must be as locked as a page loaded for the in
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 import pytest
@@ -170,4 +172,64 @@ def test_an_idle_till_renews_its_standby_page_but_not_during_a_payment(
         view._renew.start()
     assert run_js(qtbot, page, "window.posMark + ':' + POS.invoice") == "paying:000937"
     assert payform_frame(page) is not None  # the customer's card form stayed
+    view.dispose()
+
+
+def _kill_renderer(qtbot: QtBot, page: CheckoutPage) -> None:
+    pid = page.renderProcessPid()
+    assert pid > 0
+    with qtbot.waitSignal(page.renderProcessTerminated, timeout=TIMEOUT):
+        os.kill(pid, signal.SIGKILL)
+
+
+def test_a_standby_page_whose_renderer_died_is_replaced_and_the_next_enter_pays(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    view = _standby_view(qtbot, emulator)
+    crashed = _host(view)
+    _kill_renderer(qtbot, crashed)  # out of memory, a GPU reset… while the till is idle
+    assert _host(view) is not crashed  # a new page at once, with a new standby document
+    qtbot.waitUntil(lambda: view.standby_ready(emulator.urls["widget_url"]) and view.warm,
+                    timeout=TIMEOUT)
+    _pay(qtbot, view, emulator, "000938")  # in seconds, not after the form's 30 s timeout
+    assert view.page is _host(view)
+    view.dispose()
+
+
+def test_a_renderer_that_dies_during_a_payment_fails_the_form_at_once(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    view = _standby_view(qtbot, emulator)
+    _pay(qtbot, view, emulator, "000939")
+    page = _host(view)
+    with qtbot.waitSignal(view.failed, timeout=TIMEOUT) as failed:
+        _kill_renderer(qtbot, page)
+    assert failed.args == ["000939", "the card form's page stopped working"]
+    view.discard()
+    assert _host(view) is not page  # never used again
+    view.dispose()
+
+
+def test_only_the_standby_document_s_own_nonce_binds_it(qtbot: QtBot, emulator: Emulator) -> None:
+    """A late load event of a document the standby page replaced cannot be taken for it."""
+    view = _standby_view(qtbot, emulator)
+    page = _host(view)
+    assert run_js(qtbot, page, "posBind('000998', 'not-this-document')") is False
+    assert run_js(qtbot, page, "posBind('000998', '')") is False
+    assert run_js(qtbot, page, "POS.invoice") == ""
+    _pay(qtbot, view, emulator, "000940")
+    view.dispose()
+
+
+def test_a_page_refused_a_navigation_is_not_armed_again_for_a_new_standby(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    view = _standby_view(qtbot, emulator)
+    page = _host(view)
+    with qtbot.waitSignal(view.navigation_blocked, timeout=TIMEOUT):
+        page.runJavaScript("window.location.href = 'https://evil.example/s'; true")
+    armed_for = page._navigations
+    view.set_standby(emulator.urls["widget_url"] + "?v=2")
+    assert page._navigations == armed_for > 0  # not armed for another document
+    assert not view.standby_ready(emulator.urls["widget_url"] + "?v=2")
     view.dispose()

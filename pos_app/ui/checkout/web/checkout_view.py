@@ -20,6 +20,7 @@ import functools
 import html
 import json
 import logging
+import os
 import re
 import time
 
@@ -46,7 +47,7 @@ FORM_TIMEOUT_MS = 30_000  # until the card form is on screen (not until the cust
 # A standby page older than this is not used: the bank may have changed its widget script since.
 STANDBY_MAX_AGE_S = 600.0
 EMPTY_HOST_PAGE = "<!DOCTYPE html><html><body></body></html>"
-PLACEHOLDER = re.compile(r"__POS_(?:INVOICE|WIDGET_URL|WAIT)__")
+PLACEHOLDER = re.compile(r"__POS_(?:INVOICE|WIDGET_URL|WAIT|STANDBY)__")
 
 
 @functools.cache
@@ -243,6 +244,7 @@ class CheckoutView(QWidget):
         self._started = False  # widget mode: start_widget has handed over the payment object
         self._held_failure = ""  # why the prepared page failed before start_widget
         self._binding = False  # the standby page is bound once its load has finished
+        self._bind_nonce = ""  # the standby document this payment binds
         self._call = ""  # posPay(...) waiting for the host page to load
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -253,6 +255,11 @@ class CheckoutView(QWidget):
         self.standby_url: str | None = None
         self._standby_for: str | None = None
         self._standby_since = 0.0
+        # Each standby document's own word: only that document answers its posBind (a late
+        # event of a document it replaced cannot be taken for it). Its load failing is not
+        # "still loading": such a page is not bound.
+        self._standby_nonce = ""
+        self._standby_failed = False
         # An idle till renews its standby page before it is too old to use (a quiet shop's
         # next customer gets the fast Enter too): one script request every nine minutes.
         self._renew = QTimer(self)
@@ -292,6 +299,7 @@ class CheckoutView(QWidget):
         if self._host is None:
             self._host = self._make_page(NavigationPolicy.widget(self.host_base_url),
                                          channel=True)
+            self._host_tainted = False  # the taint was the old page's
             self.view.setPage(self._host)
             self._show_empty(self._host)
 
@@ -302,14 +310,14 @@ class CheckoutView(QWidget):
         if widget_url == self.standby_url:
             return
         self.standby_url = widget_url
-        if self._page is None and self._host is not None:
+        if self._page is None and self._host is not None and not self._host_tainted:
             self._show_empty(self._host)
 
     def standby_ready(self, widget_url: str) -> bool:
         """Whether the next widget payment can bind the standby page (for this script, recent
         enough, untouched; loaded or still loading) instead of loading a host page."""
         return (self._page is None and self._host is not None and not self._host_tainted
-                and self._standby_for == widget_url
+                and not self._standby_failed and self._standby_for == widget_url
                 and time.monotonic() - self._standby_since < STANDBY_MAX_AGE_S)
 
     def prepare_widget(self, invoice: str, widget_url: str) -> None:
@@ -398,10 +406,13 @@ class CheckoutView(QWidget):
         self.view.deleteLater()  # deferred deletes run in posting order: pages first
         self.profile.deleteLater()
 
-    def host_page(self, invoice: str, widget_url: str) -> str:
+    def host_page(self, invoice: str, widget_url: str, *, standby: str = "") -> str:
+        """The host page for ``invoice``, or (``invoice`` empty) a standby page whose
+        ``posBind`` answers only to ``standby``, its nonce."""
         template = _host_template()
         values = {
             "__POS_INVOICE__": invoice,
+            "__POS_STANDBY__": standby,
             "__POS_WIDGET_URL__": html.escape(widget_url, quote=True),
             "__POS_WAIT__": html.escape(self.wait_text),
         }
@@ -422,6 +433,7 @@ class CheckoutView(QWidget):
         page.left.connect(lambda url: self._on_left(page, url))
         page.returned.connect(lambda ok: self._on_returned(page, ok))
         page.loadFinished.connect(lambda ok: self._on_page_loaded(page, ok))
+        page.renderProcessTerminated.connect(lambda *_args: self._on_crashed(page))
         return page
 
     def _show_empty(self, page: CheckoutPage) -> None:
@@ -431,8 +443,10 @@ class CheckoutView(QWidget):
         page.expect_host_page()
         self._standby_for = self.standby_url
         self._standby_since = time.monotonic()
+        self._standby_failed = False
+        self._standby_nonce = os.urandom(8).hex()  # not `secrets`: kept off the first paint
         document = EMPTY_HOST_PAGE if self.standby_url is None else self.host_page(
-            "", self.standby_url)
+            "", self.standby_url, standby=self._standby_nonce)
         page.setHtml(document, QUrl(self.host_base_url))
         if self.standby_url is not None:
             self._renew.start()
@@ -460,6 +474,7 @@ class CheckoutView(QWidget):
         self._call = ""
         self._host_settled = False  # in use: the next payment waits for a new standby page
         self._standby_for = None
+        self._bind_nonce = self._standby_nonce
         self.bridge.expect(invoice)
         self._page = host
         if self.view.page() is not host:
@@ -473,7 +488,7 @@ class CheckoutView(QWidget):
         follows if the token is there. Only our unbound standby document answers true: a
         ``loadFinished`` of an earlier document (one the standby load replaced) finds no
         ``posBind`` there, and the next load's end tries again (the form's timer guards)."""
-        host, invoice = self._page, self._invoice
+        host, invoice, nonce = self._page, self._invoice, self._bind_nonce
         assert host is not None and invoice is not None
 
         def bound(ok: object) -> None:
@@ -482,8 +497,8 @@ class CheckoutView(QWidget):
                 self._loaded = True
                 self._run_call()
 
-        host.runJavaScript(
-            f'typeof posBind === "function" && posBind({json.dumps(invoice)});', 0, bound)
+        host.runJavaScript(f'typeof posBind === "function" && '
+                           f'posBind({json.dumps(invoice)}, {json.dumps(nonce)});', 0, bound)
 
     def _start(self, invoice: str, policy: NavigationPolicy, *, redirect: bool) -> None:
         self.discard()
@@ -519,6 +534,22 @@ class CheckoutView(QWidget):
             self._on_load_finished(ok)
         elif page is self._host and self._page is None:
             self._host_settled = ok  # our standby or empty document, between payments
+            self._standby_failed = not ok  # until the next load ends well
+
+    def _on_crashed(self, page: CheckoutPage) -> None:
+        """The page's renderer process ended (a crash, out of memory): it is never used again.
+        A payment on it fails now (the bank is then asked) instead of at the form's timeout;
+        an idle till gets a new page with a new standby document at once."""
+        log.warning("the checkout page's renderer process ended")
+        if page is self._host:
+            self._host_tainted = True
+        if page is self._page:
+            self._fail("the card form's page stopped working")
+        elif page is self._host and self._page is None:
+            self._host = None
+            self.warm_up()
+            page.loadFinished.disconnect()
+            page.deleteLater()
 
     def _on_blocked(self, page: CheckoutPage, url: str) -> None:
         if page is self._host:
