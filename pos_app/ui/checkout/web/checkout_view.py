@@ -465,17 +465,11 @@ class CheckoutView(QWidget):
         host = self._host
         assert host is not None
         settled = self._host_settled
-        self._invoice = invoice
-        self._redirect = False
-        self._loaded = False
-        self._binding = True
+        self._new_payment(invoice, redirect=False, binding=True)
         self._started = False  # until start_widget
-        self._held_failure = ""
-        self._call = ""
         self._host_settled = False  # in use: the next payment waits for a new standby page
         self._standby_for = None
         self._bind_nonce = self._standby_nonce
-        self.bridge.expect(invoice)
         self._page = host
         if self.view.page() is not host:
             self.view.setPage(host)
@@ -500,16 +494,20 @@ class CheckoutView(QWidget):
         host.runJavaScript(f'typeof posBind === "function" && '
                            f'posBind({json.dumps(invoice)}, {json.dumps(nonce)});', 0, bound)
 
-    def _start(self, invoice: str, policy: NavigationPolicy, *, redirect: bool) -> None:
-        self.discard()
+    def _new_payment(self, invoice: str, *, redirect: bool, binding: bool) -> None:
+        """The per-payment state, fresh for ``invoice`` (the page is chosen by the caller)."""
         self._invoice = invoice
         self._redirect = redirect
         self._loaded = False
-        self._binding = False
-        self._started = True  # prepare_widget: not until start_widget
+        self._binding = binding
         self._held_failure = ""
         self._call = ""
         self.bridge.expect(None if redirect else invoice)
+
+    def _start(self, invoice: str, policy: NavigationPolicy, *, redirect: bool) -> None:
+        self.discard()
+        self._new_payment(invoice, redirect=redirect, binding=False)
+        self._started = True  # prepare_widget: not until start_widget
         if redirect:
             page = self._make_page(policy, channel=False)
         else:
