@@ -143,7 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = load_settings(paths.settings_path())
     environment = "training" if args.training else (args.env or settings.environment)
     try:
-        setup = check_setup(environment, settings=settings)
+        # The keyring is read on the services' thread while the window is built (preflight).
+        setup = check_setup(environment, settings=settings, secret=False)
     except SetupError as exc:
         print(f"pos-app: {exc}", file=sys.stderr)
         return 2

@@ -50,9 +50,11 @@ class Runtime:
 
 
 def assemble(setup: Setup) -> Runtime:
-    """Open the journal, start training mode's emulator, build the ePay client (httpx and its
-    TLS context) and the services: everything the first payment needs. Qt-free, any thread;
+    """Read the secret from the system keyring if :func:`check_setup` left it there, open the
+    journal, start training mode's emulator, build the ePay client (httpx and its TLS
+    context) and the services: everything the first payment needs. Qt-free, any thread;
     ``pos-app`` runs it on a worker while the window is built and the cashier types."""
+    credentials = setup.resolved_credentials()  # the system keyring, if not read yet: first
     from datetime import timedelta
     from decimal import Decimal
 
@@ -61,7 +63,7 @@ def assemble(setup: Setup) -> Runtime:
     from pos_app.services.reconcile import Reconciler
     from pos_app.store.journal_files import open_journal
 
-    settings, credentials = setup.settings, setup.credentials
+    settings = setup.settings
     journal = open_journal(setup.environment, configured=settings.environment,
                            prefix=settings.invoice_prefix)
     emulator: Any = None

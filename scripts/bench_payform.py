@@ -62,10 +62,36 @@ def floor_command(emulator: Emulator) -> list[str]:
     return [sys.executable, str(HERE / "bench_floor.py"), emulator.urls["widget_url"]]
 
 
+def shop_keyring() -> None:
+    """For ``shop`` runs: the test merchant's secret in the system keyring (a real Secret
+    Service: run under ``scripts/run-tests``' D-Bus session, or any unlocked desktop keyring)."""
+    from pos_app.epay.config import TEST_MERCHANT
+    from pos_app.store.credentials import keyring_status, store_secret
+
+    status = keyring_status()
+    if not status.usable:
+        raise SystemExit(f"bench_payform --shop needs a system keyring: {status.reason}")
+    store_secret("test", TEST_MERCHANT.client_id, TEST_MERCHANT.client_secret)
+
+
+def configure_shop(home: Path) -> None:
+    """The till in ``home`` set up as a shop's is: the merchant in the settings, its secret in
+    the system keyring, read at every start (``--env test`` without settings uses the
+    published merchant and never opens the keyring)."""
+    from pos_app.epay.config import TEST_MERCHANT
+    from pos_app.store.settings import Settings, save
+
+    save(home / "settings.json", Settings(
+        environment="test", client_id=TEST_MERCHANT.client_id,
+        terminal_id=TEST_MERCHANT.terminal_id, shop_id=TEST_MERCHANT.shop_id))
+
+
 def launch(command: list[str], display: str, emulator: Emulator, clock: PayformClock,
-           warm: int) -> Launch:
+           warm: int, shop: bool = False) -> Launch:
     with tempfile.TemporaryDirectory(prefix="pos-bench-payform-") as tmp:
         home = Path(tmp)
+        if shop:
+            configure_shop(home)
         env = xtill.env_for(display, home, emulator)
         seen = len(clock.stamps)
         started = time.monotonic()
@@ -97,17 +123,20 @@ def compile_bytecode() -> None:
 
 
 def measure(runs: int, warm: int, log: object = print,
-            latency: float = 0.0) -> dict[str, list[Launch]]:
+            latency: float = 0.0, shop: bool = False) -> dict[str, list[Launch]]:
     """``runs`` launches of the till and of the floor, interleaved, on one Xvfb. ``latency``
     (seconds) delays every answer to the payment token and to the widget script, as a bank
-    across the internet would; the floor asks for no token."""
+    across the internet would; the floor asks for no token. ``shop``: the till set up as in
+    a shop, its secret in the system keyring (:func:`configure_shop`)."""
     out: dict[str, list[Launch]] = {"till": [], "floor": []}
     compile_bytecode()
+    if shop:
+        shop_keyring()
     with Emulator() as emulator, xtill.screen(wm=False) as display:
         clock = PayformClock(emulator)
         for kind in ("floor", "till"):  # a cold round, not counted (files into the page cache)
             launch(floor_command(emulator) if kind == "floor" else till_command(), display,
-                   emulator, clock, 0)
+                   emulator, clock, 0, shop and kind == "till")
         for i in range(runs):
             for kind in ("floor", "till"):
                 emulator.reset()
@@ -115,7 +144,7 @@ def measure(runs: int, warm: int, log: object = print,
                     for endpoint in ("token", "script"):
                         emulator.add_fault(endpoint, "slow", count=-1, delay=latency)
                 command = floor_command(emulator) if kind == "floor" else till_command()
-                got = launch(command, display, emulator, clock, warm)
+                got = launch(command, display, emulator, clock, warm, shop and kind == "till")
                 out[kind].append(got)
                 log(f"payform run {i + 1}/{runs} {kind}: window {got.window:.3f}s, launch → "  # type: ignore[operator]
                     f"payform {got.payform:.3f}s, warm Enter → payform "
@@ -133,9 +162,12 @@ def main() -> int:
     ap.add_argument("--warm", type=int, default=3)
     ap.add_argument("--latency", type=float, default=0.0,
                     help="seconds added to the token's and the widget script's answers")
+    ap.add_argument("--shop", action="store_true",
+                    help="the till set up as a shop's: merchant in the settings, secret in the "
+                         "system keyring (needs a Secret Service, e.g. under scripts/run-tests)")
     args = ap.parse_args()
     got = measure(args.n, args.warm, lambda text: print(text, file=sys.stderr, flush=True),
-                  args.latency)
+                  args.latency, args.shop)
     med = statistics.median
     for name, pick in (("launch -> first payform", lambda r: [r.payform]),
                        ("warm Enter -> payform", lambda r: r.warm),

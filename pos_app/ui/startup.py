@@ -1,9 +1,12 @@
 """How ``pos-app`` starts its window so that the cashier can type at once and pay at once:
 
-1. before any window: settings, hosts and credentials (:func:`pos_app.preflight.check_setup`);
-2. on a worker thread, started first (:mod:`pos_app.ui.preload`): the journal, training
-   mode's emulator, the ePay client and the services, and the modules stage 4 needs
-   (:func:`pos_app.runtime.assemble`);
+1. before any window: settings, hosts and credentials (:func:`pos_app.preflight.check_setup`),
+   except a secret kept in the system keyring;
+2. on a worker thread, started first (:mod:`pos_app.ui.preload`): that secret (importing
+   ``keyring`` and asking the Secret Service took 0.2 s on the GUI thread before any window),
+   the journal, training mode's emulator, the ePay client and the services, and the modules
+   stage 4 needs (:func:`pos_app.runtime.assemble`); a missing or locked secret is said in the
+   window (``failed``);
 3. meanwhile on the GUI thread: the window with its panels and the checkout web view (its
    page already loading, so that Chromium starts while the cashier types), shown and focused
    (:func:`main_window`);
@@ -125,12 +128,27 @@ class Startup(QObject):
         self.ready.emit(till)
 
     def _fail(self, exc: BaseException) -> None:
+        log.error("the till could not start: %s", type(exc).__name__, exc_info=exc)
+        self.failed.emit(self._failure_text(exc))
+
+    def _failure_text(self, exc: BaseException) -> str:
+        """What the cashier reads. The secret is read from the keyring on the services' thread
+        (:mod:`pos_app.preflight`), so a missing, unreadable or locked one ends up here."""
+        from pos_app.preflight import SetupError
         from pos_app.store.errors import StorageError
 
-        log.error("the till could not start: %s", type(exc).__name__, exc_info=exc)
-        text = str(exc) if isinstance(exc, StorageError) else self.tr(
-            "The till could not start. Details are in the log file.")
-        self.failed.emit(text)
+        if isinstance(exc, (StorageError, SetupError)):
+            return QCoreApplication.translate("Store", str(exc))
+        from pos_app.store.credentials import CredentialError, NoKeyringError
+
+        if isinstance(exc, NoKeyringError):
+            return self.tr("This computer has no secure password store (keyring), so the ePay "
+                           "secret cannot be read. Install or unlock the system keyring, then "
+                           "start the till again.")
+        if isinstance(exc, CredentialError):
+            return self.tr("The system keyring did not give the ePay secret: it may be locked. "
+                           "Unlock it (log in again), then start the till again.")
+        return self.tr("The till could not start. Details are in the log file.")
 
     def close(self) -> None:
         self._closed = True

@@ -1821,6 +1821,14 @@
     <context>
         <name>Startup</name>
         <message>
+            <source>This computer has no secure password store (keyring), so the ePay secret cannot be read. Install or unlock the system keyring, then start the till again.</source>
+            <translation>This computer has no secure password store (keyring), so the ePay secret cannot be read. Install or unlock the system keyring, then start the till again.</translation>
+        </message>
+        <message>
+            <source>The system keyring did not give the ePay secret: it may be locked. Unlock it (log in again), then start the till again.</source>
+            <translation>The system keyring did not give the ePay secret: it may be locked. Unlock it (log in again), then start the till again.</translation>
+        </message>
+        <message>
             <source>The till could not start. Details are in the log file.</source>
             <translation>The till could not start. Details are in the log file.</translation>
         </message>
@@ -2009,6 +2017,14 @@
         <message>
             <source>The keyring could not be loaded.</source>
             <translation>The keyring could not be loaded.</translation>
+        </message>
+        <message>
+            <source>The client secret is not in the system keyring. Run the settings or `pos-app configure` to store it.</source>
+            <translation>The client secret is not in the system keyring. Run the settings or `pos-app configure` to store it.</translation>
+        </message>
+        <message>
+            <source>This till has no ePay credentials. Open the settings to enter them.</source>
+            <translation>This till has no ePay credentials. Open the settings to enter them.</translation>
         </message>
         <message>
             <source>POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL and POS_APP_EPAY_WIDGET_URL work only with the test environments. Remove them to use production.</source>

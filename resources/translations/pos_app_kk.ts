@@ -1821,6 +1821,14 @@
 <context>
     <name>Startup</name>
     <message>
+        <source>This computer has no secure password store (keyring), so the ePay secret cannot be read. Install or unlock the system keyring, then start the till again.</source>
+        <translation>Бұл компьютерде қорғалған кілттер қоймасы жоқ, сондықтан ePay құпиясын оқу мүмкін емес. Жүйелік кілттер қоймасын орнатыңыз немесе құлпын ашыңыз, содан кейін кассаны қайта іске қосыңыз.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not give the ePay secret: it may be locked. Unlock it (log in again), then start the till again.</source>
+        <translation>Жүйелік кілттер қоймасы ePay құпиясын бермеді: ол құлыпталған болуы мүмкін. Құлпын ашыңыз (жүйеге қайта кіріңіз), содан кейін кассаны қайта іске қосыңыз.</translation>
+    </message>
+    <message>
         <source>The till could not start. Details are in the log file.</source>
         <translation>Касса іске қосылмады. Толығырақ лог-файлда.</translation>
     </message>
@@ -2009,6 +2017,14 @@
     <message>
         <source>The keyring could not be loaded.</source>
         <translation>Кілттер қоймасы жүктелмеді.</translation>
+    </message>
+    <message>
+        <source>The client secret is not in the system keyring. Run the settings or `pos-app configure` to store it.</source>
+        <translation>Клиент құпиясы жүйелік кілттер қоймасында жоқ. Оны баптауларда немесе `pos-app configure` командасымен сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>This till has no ePay credentials. Open the settings to enter them.</source>
+        <translation>Бұл кассада ePay тіркелгі деректері жоқ. Оларды енгізу үшін баптауларды ашыңыз.</translation>
     </message>
     <message>
         <source>POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL and POS_APP_EPAY_WIDGET_URL work only with the test environments. Remove them to use production.</source>

@@ -1824,6 +1824,14 @@
 <context>
     <name>Startup</name>
     <message>
+        <source>This computer has no secure password store (keyring), so the ePay secret cannot be read. Install or unlock the system keyring, then start the till again.</source>
+        <translation>На этом компьютере нет защищённого хранилища ключей, поэтому секрет ePay прочитать нельзя. Установите или разблокируйте системное хранилище ключей и запустите кассу снова.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not give the ePay secret: it may be locked. Unlock it (log in again), then start the till again.</source>
+        <translation>Системное хранилище ключей не выдало секрет ePay: возможно, оно заблокировано. Разблокируйте его (войдите в систему заново) и запустите кассу снова.</translation>
+    </message>
+    <message>
         <source>The till could not start. Details are in the log file.</source>
         <translation>Касса не смогла запуститься. Подробности в журнале работы (лог-файле).</translation>
     </message>
@@ -2012,6 +2020,14 @@
     <message>
         <source>The keyring could not be loaded.</source>
         <translation>Не удалось загрузить хранилище ключей.</translation>
+    </message>
+    <message>
+        <source>The client secret is not in the system keyring. Run the settings or `pos-app configure` to store it.</source>
+        <translation>Секрета клиента нет в системном хранилище ключей. Сохраните его в настройках или командой `pos-app configure`.</translation>
+    </message>
+    <message>
+        <source>This till has no ePay credentials. Open the settings to enter them.</source>
+        <translation>У этой кассы нет учётных данных ePay. Откройте настройки, чтобы их ввести.</translation>
     </message>
     <message>
         <source>POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL and POS_APP_EPAY_WIDGET_URL work only with the test environments. Remove them to use production.</source>

@@ -50,6 +50,12 @@ MESSAGES = (
         "Store", "The only keyring stores secrets in a plain file, which is not allowed."),
     QT_TRANSLATE_NOOP("Store", "No keyring backend is available."),
     QT_TRANSLATE_NOOP("Store", "The keyring could not be loaded."),
+    # pos_app.preflight
+    QT_TRANSLATE_NOOP(
+        "Store", "The client secret is not in the system keyring. Run the settings or "
+                 "`pos-app configure` to store it."),
+    QT_TRANSLATE_NOOP(
+        "Store", "This till has no ePay credentials. Open the settings to enter them."),
     # pos_app.epay.config
     QT_TRANSLATE_NOOP(
         "Store", "POS_APP_EPAY_OAUTH_URL, POS_APP_EPAY_API_URL and POS_APP_EPAY_WIDGET_URL work "
