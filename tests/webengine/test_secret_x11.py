@@ -5,6 +5,7 @@ the payment goes on once it answers. A real process on Xvfb, typed at with xdoto
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,34 @@ def test_the_window_takes_the_amount_before_the_keyring_answers(
             (tmp_path / "keyring.json.open").touch()
             xtill.wait(lambda: emulator.calls("payform") >= 1, TIMEOUT, "payform request", till)
     assert xtill.token_amounts(emulator) == ["1500"]
+
+
+def test_a_missing_secret_is_shown_to_the_cashier_and_the_till_exits_2(tmp_path: Path) -> None:
+    """The window comes, then a message box with the sentence; Enter closes both, exit 2, and
+    the same sentence on stderr. Before, the till wrote a traceback (no keyring) or one line on
+    stderr (no secret) that a cashier starting it from the desktop never saw."""
+    if missing := xtill.missing_tools():
+        pytest.fail(f"missing {', '.join(missing)}: run scripts/setup --dev")
+    home, log = tmp_path / "home", tmp_path / "till.log"
+    home.mkdir()
+    save(home / "settings.json", Settings(environment="prod", client_id="nosecret",
+                                          terminal_id=TERMINAL, language="ru"))
+    store = tmp_path / "keyring.json"  # an empty keyring that answers at once
+    (tmp_path / "keyring.json.open").touch()
+    with xtill.screen(wm=True) as display:
+        env = xtill.xvfb_till.app_env(display, home)
+        env.pop("QT_QUICK_BACKEND", None)
+        env.update(PYTHON_KEYRING_BACKEND=GATED_BACKEND, **{FILE_ENV: str(store)})
+        command = [sys.executable, "-m", "pos_app", "--env", "prod"]
+        with xtill.process(command, env, log) as till:
+            def two_windows() -> bool:
+                found = xtill.xvfb_till.xdo(display, "search", "--onlyvisible", "--pid",
+                                            str(till.pid), "--name", "ePay", check=False)
+                return len(found.split()) >= 2
+
+            xtill.wait(two_windows, TIMEOUT, "the message box over the window", till)
+            xtill.xvfb_till.save_screenshot(display, tmp_path / "missing-secret.png")
+            xtill.xdo(display, "key", "Return")
+            assert till.wait(TIMEOUT) == 2
+    said = "Секрета клиента нет в системном хранилище ключей."
+    assert f"pos-app: {said}" in log.read_text(encoding="utf-8")
