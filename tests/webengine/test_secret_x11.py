@@ -22,15 +22,21 @@ TERMINAL = "67e34d63-102f-4bd1-898e-370781d0074d"
 SECRET = "s3cr3t-gated-" + "q" * 10
 
 
-def test_the_window_takes_the_amount_before_the_keyring_answers(
-        emulator: Emulator, tmp_path: Path) -> None:
+def _shop(tmp_path: Path, settings: Settings) -> tuple[Path, Path, Path]:
+    """The home (``settings`` saved in it), the log file and the gated keyring file (outside the
+    home; it answers once ``keyring.json.open`` exists)."""
     if missing := xtill.missing_tools():
         pytest.fail(f"missing {', '.join(missing)}: run scripts/setup --dev")
-    home, log = tmp_path / "home", tmp_path / "till.log"
+    home = tmp_path / "home"
     home.mkdir()
-    save(home / "settings.json", Settings(environment="test", client_id="gated",
-                                          terminal_id=TERMINAL, language="en"))
-    store = tmp_path / "keyring.json"  # outside the home; closed until "keyring.json.open"
+    save(home / "settings.json", settings)
+    return home, tmp_path / "till.log", tmp_path / "keyring.json"
+
+
+def test_the_window_takes_the_amount_before_the_keyring_answers(
+        emulator: Emulator, tmp_path: Path) -> None:
+    home, log, store = _shop(tmp_path, Settings(environment="test", client_id="gated",
+                                                terminal_id=TERMINAL, language="en"))
     store.write_text(json.dumps({f"{service_name('test')}\ngated": SECRET}), encoding="utf-8")
     emulator.add_merchant("gated", SECRET, TERMINAL)  # the emulator refuses any other secret
     with xtill.screen(wm=False) as display:
@@ -50,14 +56,9 @@ def test_a_missing_secret_is_shown_to_the_cashier_and_the_till_exits_2(tmp_path:
     """The window comes, then a message box with the sentence; Enter closes both, exit 2, and
     the same sentence on stderr. Before, the till wrote a traceback (no keyring) or one line on
     stderr (no secret) that a cashier starting it from the desktop never saw."""
-    if missing := xtill.missing_tools():
-        pytest.fail(f"missing {', '.join(missing)}: run scripts/setup --dev")
-    home, log = tmp_path / "home", tmp_path / "till.log"
-    home.mkdir()
-    save(home / "settings.json", Settings(environment="prod", client_id="nosecret",
-                                          terminal_id=TERMINAL, language="ru"))
-    store = tmp_path / "keyring.json"  # an empty keyring that answers at once
-    (tmp_path / "keyring.json.open").touch()
+    home, log, store = _shop(tmp_path, Settings(environment="prod", client_id="nosecret",
+                                                 terminal_id=TERMINAL, language="ru"))
+    (tmp_path / "keyring.json.open").touch()  # an empty keyring that answers at once
     with xtill.screen(wm=True) as display:
         env = xtill.xvfb_till.app_env(display, home)
         env.pop("QT_QUICK_BACKEND", None)
