@@ -52,7 +52,7 @@ class RecentStrip(QWidget):
                 label.setText("")
                 label.setVisible(False)
                 continue
-            style = look(payment.status)
+            style = look(payment.status, payment.method)
             when = time_only(payment.created_at)
             words = status_words(payment.status, payment.method)
             text = f"{when} {style.sign} {money(payment.amount)} · {words}"

@@ -57,8 +57,8 @@ class ResultPanel(Retranslating):
 
     def show_payment(self, payment: Payment, note: str = "") -> None:
         self.payment = payment
-        style = look(payment.status)
-        words = status_words(payment.status)
+        style = look(payment.status, payment.method)
+        words = status_words(payment.status, payment.method)
         mark = environment_mark(self.environment)
         self.mark.setText(mark)
         self.mark.setVisible(bool(mark))

@@ -60,5 +60,12 @@ def status_words(status: S, method: PaymentMethod = PaymentMethod.CARD) -> str:
     return words[status]
 
 
-def look(status: S) -> StatusLook:
+QR_OPEN = StatusLook("▦", "#37474f")  # an open QR payment: the customer pays on their phone
+
+
+def look(status: S, method: PaymentMethod = PaymentMethod.CARD) -> StatusLook:
+    """The sign and colour of ``status``; an open QR payment gets a QR sign, not the card
+    form's keyboard (as :func:`status_words` gives it its own words)."""
+    if status is S.WIDGET_OPEN and method is PaymentMethod.QR:
+        return QR_OPEN
     return LOOKS[status]

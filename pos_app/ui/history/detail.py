@@ -67,7 +67,7 @@ class DetailPanel(QWidget):
             for button in (self.receipt_button, self.refund_button, self.cancel_button):
                 button.setEnabled(False)
             return
-        style = look(payment.status)
+        style = look(payment.status, payment.method)
         values = {
             "invoice": payment.invoice_id, "amount": format_tenge(payment.amount),
             "status": f"{style.sign} {status_words(payment.status, payment.method)}",

@@ -81,7 +81,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 3:
             return self.tr("QR") if p.method.value == "qr" else self.tr("Card")
         if column == 4:
-            words = [f"{look(p.status).sign} {status_words(p.status, p.method)}"]
+            words = [f"{look(p.status, p.method).sign} {status_words(p.status, p.method)}"]
             if p.problem:
                 words.append(self.tr("⚠ check with the bank"))
             if mark := environment_mark(self.environment):

@@ -47,8 +47,11 @@ def test_an_open_qr_payment_waits_for_the_phone_not_for_a_card_form(
     texts = {label.toolTip(): label.text() for label in strip.items if label.text()}
     assert texts[card.invoice_id].endswith(card_words)
     assert texts[qr.invoice_id].endswith(qr_words)
+    # and its sign: the card form's keyboard for the card, a QR sign for the phone
+    assert " ⌨ " in texts[card.invoice_id] and "▦" not in texts[card.invoice_id]
+    assert " ▦ " in texts[qr.invoice_id] and "⌨" not in texts[qr.invoice_id]
     model = HistoryModel(journal)
     rows = {model.index(r, 1).data(): model.index(r, 4).data() for r in range(model.rowCount())}
-    assert rows[card.invoice_id].endswith(card_words)
-    assert rows[qr.invoice_id].endswith(qr_words)
+    assert rows[card.invoice_id] == f"⌨ {card_words}"
+    assert rows[qr.invoice_id] == f"▦ {qr_words}"
     journal.close()
