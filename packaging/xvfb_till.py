@@ -50,10 +50,15 @@ def missing_tools() -> list[str]:
 
 @contextlib.contextmanager
 def xvfb(width: int = 1280, height: int = 1024) -> Iterator[str]:
-    """A private X server; yields its DISPLAY (``-displayfd``: no number guessing)."""
+    """A private X server; yields its DISPLAY (``-displayfd``: no number guessing).
+
+    ``-noreset``: by default an X server resets when its last client leaves, and a till started
+    in that instant fails with "could not connect to display". A module's tills, one after the
+    other on one server, met it (CI of 2026-12-02, ``test_frozen_till_shows_the_shops_language``
+    [en], right after [kk] had exited; ``tests/support/xtill.py`` had the same fix)."""
     read, write = os.pipe()
     command = ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
-               "-nolisten", "tcp"]
+               "-noreset", "-nolisten", "tcp"]
     proc = subprocess.Popen(  # noqa: S603
         command, pass_fds=(write,), stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL)
