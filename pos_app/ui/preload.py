@@ -1,7 +1,7 @@
 """Stage 2 of :mod:`pos_app.ui.startup`, on a worker thread: a secret kept in the system
 keyring, the journal, training mode's emulator, the ePay client and the services, and the
-modules stage 4 needs. Qt-free until its
-last imports (``pos_app.ui`` modules, by then imported on the GUI thread anyway).
+modules stage 4 needs. Qt-free until its last imports (``pos_app.ui`` modules, by then
+imported on the GUI thread anyway).
 
 Run by :class:`pos_app.ui.startup.Startup` on a worker before it builds the window. Starting
 it even earlier, before Qt is imported, was measured (``scripts/bench_payform.py``,
