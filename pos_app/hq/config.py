@@ -10,6 +10,7 @@ sockets TLS is required: ``sslmode`` must be ``require``, ``verify-ca`` or ``ver
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 from dataclasses import asdict, dataclass, replace
@@ -134,6 +135,21 @@ def load(file: Path) -> HqConfig:
         raise HqConfigError(f"{file} is damaged.")
     known = {k: str(v) for k, v in data.items() if k in HqConfig.__dataclass_fields__}
     return HqConfig(**known)
+
+
+def for_till(environment: str, data_dir: Path,
+             environ: dict[str, str] | os._Environ[str] = os.environ) -> HqConfig | None:
+    """The settings a till running in ``environment`` syncs with, or None: not configured,
+    configured for another environment, invalid, or unreadable (logged). Cheap: a till
+    without a head office loads nothing of the sync."""
+    try:
+        config = effective(load(path(data_dir)), environ)
+    except HqConfigError as exc:
+        logging.getLogger("pos_app.hq").error("head-office settings unreadable; no sync: %s", exc)
+        return None
+    if not config.configured or config.environment != environment or config.validate():
+        return None
+    return config
 
 
 def save(file: Path, config: HqConfig) -> None:

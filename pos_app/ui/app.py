@@ -107,7 +107,9 @@ def build_till(
 
 def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool = False) -> Till:
     """Controllers, the QR flow, the connection monitor and the customer display (stage 4)."""
+    from pos_app.hq import config as hq_config
     from pos_app.services.connectivity import ConnectivityProbe
+    from pos_app.store import paths
     from pos_app.ui.checkout.controller import CheckoutController
     from pos_app.ui.connection.monitor import ConnectionMonitor
     from pos_app.ui.qr.controller import QrController, qr_service_for
@@ -138,14 +140,24 @@ def wire_till(runtime: Runtime, window: MainWindow, tasks: Tasks, *, debug: bool
     controller.bank_error.connect(monitor.report_failure)
     qr.bank_error.connect(monitor.report_failure)
     till = Till(runtime, tasks, checkout, controller, window, qr, display, monitor)
-    from pos_app.ui.headoffice.sync import start_hq_sync
-
-    start_hq_sync(runtime.journal, runtime.environment, tasks, window)  # parented to the window
     controller.view_needed.connect(lambda: till.attach_web(debug=debug))
-    from pos_app.ui.fiscal.wiring import attach_fiscal
+    # A till without a head office or fiscal receipts loads nothing of either.
+    hq = hq_config.for_till(runtime.environment, paths.data_dir())
+    if hq is not None:
+        from pos_app.ui.headoffice.sync import start_hq_sync
 
-    attach_fiscal(till)  # issue 15: fiscal receipts in the background after "Approved"
+        start_hq_sync(hq, runtime.journal, tasks, window)  # parented to the window
+    if fiscal_wanted(runtime):
+        from pos_app.ui.fiscal.wiring import attach_fiscal
+
+        attach_fiscal(till)  # issue 15: fiscal receipts in the background after "Approved"
     return till
+
+
+def fiscal_wanted(runtime: Runtime) -> bool:
+    """Whether the till shows fiscal receipts: switched on, working or not (its banner then
+    says why not: :func:`pos_app.ui.fiscal.wiring.attach_fiscal`)."""
+    return "fiscal" in runtime.extras or "fiscal_error" in runtime.extras
 
 
 def _standby(view: CheckoutView, runtime: Runtime) -> None:

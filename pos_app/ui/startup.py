@@ -2,15 +2,16 @@
 
 1. before any window: settings, hosts and credentials (:func:`pos_app.preflight.check_setup`),
    except a secret kept in the system keyring;
-2. on a worker thread, started first (:mod:`pos_app.ui.preload`): that secret (importing
-   ``keyring`` and asking the Secret Service took 0.2 s on the GUI thread before any window),
-   the journal, training mode's emulator, the ePay client and the services, and the modules
-   stage 4 needs (:func:`pos_app.runtime.assemble`); a missing or locked secret is said in the
-   window (``failed``);
-3. meanwhile on the GUI thread: the window with its panels and the checkout web view (its
-   page already loading, so that Chromium starts while the cashier types), shown and focused
-   (:func:`main_window`);
-4. once the window has painted and stage 2 is done: the controllers attached
+2. on the GUI thread: the checkout web view, its first page asked of Chromium at once
+   (:func:`main_window`), then the rest of the window with its panels, shown and focused;
+3. on a worker thread, started as soon as Chromium has that first page to load
+   (:mod:`pos_app.ui.preload`): a secret kept in the system keyring, the journal, training
+   mode's emulator, the ePay client and the services, and the modules stage 4 needs
+   (:func:`pos_app.runtime.assemble`); a missing or locked secret is said in the window
+   (``failed``). Not earlier: the web engine's start holds Python's lock for about 0.15 s
+   (of which half is waiting), so a worker started before only slowed the GUI thread down and
+   Chromium's first page came 0.1–0.2 s later (measured 2026-12-02, README "Performance");
+4. once the window has painted and stage 3 is done: the controllers attached
    (:func:`pos_app.ui.app.wire_till`), the connection probe and the start-up reconciliation
    started; an Enter or F2 pressed before is carried out now.
 
@@ -85,13 +86,19 @@ class Startup(QObject):
         self._loaded: Loaded | None = None
         i18n.set_language(setup.settings.language)
         self.tasks = Tasks()
-        self._loading: Future[Loaded] = self.tasks.run(
-            lambda: preload.load_services(setup), self._on_loaded, self._fail)
+        self._loading: Future[Loaded] | None = None
         # Outside training the hosts are known now: ePay's script loads while the cashier types.
         widget_url = setup.hosts.widget_url if setup.hosts is not None else None
         self.window = main_window(setup.environment, setup.settings, debug=debug,
-                                  widget_url=widget_url)
+                                  widget_url=widget_url, web_started=self._load)
         _FirstPaint(self.window, self._on_painted)
+
+    def _load(self) -> None:
+        """Stage 3 on a worker, once Chromium has been asked for the web view's first page
+        (``main_window(web_started=...)``)."""
+        if self._loading is None:
+            self._loading = self.tasks.run(
+                lambda: preload.load_services(self.setup), self._on_loaded, self._fail)
 
     def show(self) -> None:
         if self.setup.settings.kiosk:
@@ -157,7 +164,8 @@ class Startup(QObject):
         else:  # closed while the services were loading: let them finish, then close them
             self.tasks.shutdown(wait=True)
             loading = self._loading
-            if loading.done() and not loading.cancelled() and loading.exception() is None:
+            if loading is not None and loading.done() and not loading.cancelled() \
+                    and loading.exception() is None:
                 loading.result()[0].close()
             self.window.allow_close()
             self.window.close()

@@ -8,6 +8,7 @@ imports only what the window needs.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -34,11 +35,14 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
 
 
 def main_window(environment: str, settings: Settings, *, web: bool = True,
-                debug: bool = False, widget_url: str | None = None) -> MainWindow:
+                debug: bool = False, widget_url: str | None = None,
+                web_started: Callable[[], None] | None = None) -> MainWindow:
     """The window and its panels, before any service exists (stage 2). With ``web`` the
     checkout web view is in it, warming up, with ePay's widget script (``widget_url``, when
     the hosts are known already) loading in its standby page; without, it is made when first
-    needed (:meth:`pos_app.ui.app.Till.attach_web`: tests that never show the card form)."""
+    needed (:meth:`pos_app.ui.app.Till.attach_web`: tests that never show the card form).
+    ``web_started`` is called once Chromium has been asked for the web view's first page
+    (at once without ``web``), before the rest of the window is built."""
     from decimal import Decimal
 
     app = ensure_app()
@@ -55,6 +59,8 @@ def main_window(environment: str, settings: Settings, *, web: bool = True,
         if settings.checkout_mode != "redirect":
             checkout.set_standby(widget_url)
         checkout.warm_up()
+    if web_started is not None:
+        web_started()
     from pos_app.ui.main_window import MainWindow
 
     return MainWindow(shop_name=settings.shop_name, environment=environment,

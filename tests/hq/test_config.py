@@ -62,3 +62,24 @@ def test_a_broken_keyring_means_no_password(monkeypatch: pytest.MonkeyPatch) -> 
     # Patched, not a KeyringBackend subclass: keyring registers every subclass it sees.
     monkeypatch.setattr(keyring, "get_password", broken)
     assert load_password(HqConfig(url="postgresql://t@127.0.0.1/hq")) is None
+
+
+def test_for_till_only_when_configured_for_this_environment(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from pos_app.hq.config import for_till, save
+
+    assert for_till("training", tmp_path, {}) is None  # no hq.json
+    stored = HqConfig(url="postgresql://t@127.0.0.1:5432/hq", shop_id="S1", till_id="T1",
+                      environment="training")
+    save(tmp_path / "hq.json", stored)
+    assert for_till("training", tmp_path, {}) == stored
+    assert for_till("prod", tmp_path, {}) is None  # another environment's journal
+    moved = "postgresql://t@127.0.0.1:6543/hq"
+    assert for_till("training", tmp_path, {"POS_APP_HQ_URL": moved}) == HqConfig(
+        url=moved, shop_id="S1", till_id="T1", environment="training")
+    assert for_till("training", tmp_path, {"POS_APP_HQ_URL": "postgresql://t@db.kz/hq?"
+                                           "sslmode=disable"}) is None  # invalid: no sync
+    (tmp_path / "hq.json").write_text("{not json", encoding="utf-8")
+    with caplog.at_level("ERROR", logger="pos_app.hq"):
+        assert for_till("training", tmp_path, {}) is None
+    assert "head-office settings unreadable" in caplog.text

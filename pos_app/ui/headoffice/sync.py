@@ -127,20 +127,9 @@ class HqSyncRunner(QObject):
         self.timer.stop()
 
 
-def start_hq_sync(journal: Journal, environment: str, tasks: Tasks,
-                  window: QMainWindow) -> HqSyncRunner | None:
-    """Start background rounds when head office is configured for this journal's environment."""
-    from pos_app.hq import config as hq_config
-    from pos_app.hq.errors import HqError
-    from pos_app.store import paths
-
-    try:
-        cfg = hq_config.effective(hq_config.load(hq_config.path(paths.data_dir())))
-    except HqError as exc:
-        log.error("head-office settings unreadable; no sync: %s", exc)
-        return None
-    if not cfg.configured or cfg.environment != environment or cfg.validate():
-        return None
+def start_hq_sync(cfg: HqConfig, journal: Journal, tasks: Tasks,
+                  window: QMainWindow) -> HqSyncRunner:
+    """Start background rounds for ``cfg`` (:func:`pos_app.hq.config.for_till`)."""
     runner = HqSyncRunner(cfg, journal, tasks, window)
     runner.start()
     return runner
