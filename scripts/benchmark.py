@@ -42,6 +42,15 @@ def emit(**data: object) -> None:
     print(MARK + json.dumps(data), flush=True)
 
 
+def _delete_pages_now() -> None:
+    """As ``pos-app`` does at exit (ui/startup.run_gui): the web pages are deleted before their
+    profile. ``processEvents()`` left them ("Release of profile requested but WebEnginePage
+    still not deleted") and the child crashed at exit (SIGSEGV, after its figures)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 # ================================================================================================
 # children
 # ================================================================================================
@@ -54,7 +63,7 @@ def child_pay(payments: int, settle_ms: int) -> None:
     from pos_app.runtime import build_runtime
     from pos_app.ui.app import build_till, ensure_app
 
-    app = ensure_app()
+    ensure_app()
     runtime = build_runtime("training")
     till = build_till(runtime)
     till.window.resize(1180, 780)
@@ -96,7 +105,7 @@ def child_pay(payments: int, settle_ms: int) -> None:
          mem_start=mem_start, mem_first=mem_after_first, mem_end=mem_end)
     till.close()
     runtime.close()
-    app.processEvents()
+    _delete_pages_now()
 
 
 def child_fiscal(payments: int) -> None:
@@ -110,7 +119,7 @@ def child_fiscal(payments: int) -> None:
     from pos_app.store.settings import Settings
     from pos_app.ui.app import build_till, ensure_app
 
-    app = ensure_app()
+    ensure_app()
     runtime = build_runtime("training", settings=replace(Settings(), fiscal_provider="webkassa"))
     till = build_till(runtime)
     till.window.resize(1180, 780)
@@ -138,7 +147,7 @@ def child_fiscal(payments: int) -> None:
     emit(to_number=to_number, next_first=next_first, payments=payments)
     till.close()
     runtime.close()
-    app.processEvents()
+    _delete_pages_now()
 
 
 def child_qr(runs: int) -> None:

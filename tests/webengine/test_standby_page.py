@@ -9,6 +9,7 @@ import signal
 import time
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 from pos_app.training import Emulator
@@ -232,4 +233,38 @@ def test_a_page_refused_a_navigation_is_not_armed_again_for_a_new_standby(
     view.set_standby(emulator.urls["widget_url"] + "?v=2")
     assert page._navigations == armed_for > 0  # not armed for another document
     assert not view.standby_ready(emulator.urls["widget_url"] + "?v=2")
+    view.dispose()
+
+
+def test_the_kept_page_is_replaced_after_its_payments_and_the_next_enter_pays(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    """A page kept all day would let its renderer grow (V8 collects late): after
+    ``page_payments`` payments a fresh page, with a fresh renderer, takes over between two
+    payments; the old one is deleted and the next Enter binds the new standby page."""
+    view = _standby_view(qtbot, emulator)
+    view.page_payments = 2
+    first = _host(view)
+    for n, invoice in enumerate(("000951", "000952")):
+        _pay(qtbot, view, emulator, invoice)
+        assert view.page is first
+        view.discard()
+        qtbot.waitUntil(lambda: view.standby_ready(emulator.urls["widget_url"]) and view.warm,
+                        timeout=TIMEOUT)
+        assert (_host(view) is first) == (n == 0)
+    second = _host(view)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=TIMEOUT)  # deleted
+    scripts = emulator.calls("script")
+    _pay(qtbot, view, emulator, "000953")
+    assert view.page is second
+    assert emulator.calls("script") == scripts  # bound: the fresh standby page was ready
+    # a cancelled payment counts as well: the page served it
+    view.discard()
+    qtbot.waitUntil(lambda: view.standby_ready(emulator.urls["widget_url"]) and view.warm,
+                    timeout=TIMEOUT)
+    view.prepare_widget("000954", emulator.urls["widget_url"])
+    view.discard()
+    qtbot.waitUntil(lambda: view.standby_ready(emulator.urls["widget_url"]) and view.warm,
+                    timeout=TIMEOUT)
+    assert _host(view) is not second
     view.dispose()
