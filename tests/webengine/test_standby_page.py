@@ -154,6 +154,52 @@ def test_enter_while_the_standby_page_still_loads_binds_it_once_loaded(
     view.dispose()
 
 
+def test_a_standby_document_asked_for_while_the_empty_one_still_loads_binds_and_pays(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    """Training mode's start: the window's empty document is on its way when the services
+    give the widget script's URL. The second setHtml() replaces the first: Chromium then
+    reports our document under its data: URL (not the base URL) and ends both loads in one
+    loadFinished that may come before the standby document is in place, and none after. That
+    was taken for the page leaving the checkout (the payment failed), and the bind was never
+    sent again (the form timed out)."""
+    view = CheckoutView("https://pos.invalid/checkout/")
+    qtbot.addWidget(view)
+    view.show()
+    view.warm_up()
+    page = _host(view)
+    qtbot.waitUntil(lambda: page._navigations == 1, timeout=TIMEOUT)  # accepted, not shown
+    view.set_standby(emulator.urls["widget_url"])
+    problems: list[str] = []
+    view.navigation_blocked.connect(problems.append)
+    view.failed.connect(lambda _invoice, reason: problems.append(reason))
+    _pay(qtbot, view, emulator, "000938")
+    assert view.page is page and run_js(qtbot, page, "POS.invoice") == "000938"
+    assert problems == []
+    view.dispose()
+
+
+def test_a_load_that_ends_before_the_invoice_s_document_is_there_still_pays(
+    qtbot: QtBot, emulator: Emulator
+) -> None:
+    """The same merged load, for a payment's own host page: its loadFinished comes while the
+    page still shows the document before. posPay finds no page of this invoice there and is
+    made again until the invoice's document answers."""
+    view = CheckoutView("https://pos.invalid/checkout/")
+    qtbot.addWidget(view)
+    view.show()
+    view.warm_up()
+    qtbot.waitUntil(lambda: view.warm, timeout=TIMEOUT)
+    view.prepare_widget("000939", emulator.urls["widget_url"])  # no standby: a host page loads
+    page = view.page
+    assert page is not None
+    page.loadFinished.emit(True)  # what Qt sends when this load replaced one on its way
+    with qtbot.waitSignal(view.form_loaded, timeout=TIMEOUT):
+        view.start_widget("000939", _payment(emulator, "000939"))
+    assert run_js(qtbot, page, "POS.invoice + ':' + (POS.payment !== null)") == "000939:true"
+    view.dispose()
+
+
 def test_an_idle_till_renews_its_standby_page_but_not_during_a_payment(
     qtbot: QtBot, emulator: Emulator
 ) -> None:

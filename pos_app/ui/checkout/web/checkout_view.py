@@ -23,6 +23,8 @@ import logging
 import os
 import re
 import time
+from collections import deque
+from collections.abc import Callable
 
 from PySide6.QtCore import QFile, QIODevice, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebChannel import QWebChannel
@@ -51,6 +53,9 @@ STANDBY_MAX_AGE_S = 600.0
 # renderer of a page kept all day grew to 430 MB before it did (measured 2026-12-02: 400
 # payments, RSS sawing between 250 and 430 MB). A fresh page is a fresh renderer.
 PAGE_PAYMENTS = 20
+# A page remembers the data: URLs of this many of our last documents (CheckoutPage._check_url).
+OWN_DOCUMENTS = 4
+CALL_RETRY_MS = 50  # posBind/posPay found another document than ours: asked again after this
 EMPTY_HOST_PAGE = "<!DOCTYPE html><html><body></body></html>"
 PLACEHOLDER = re.compile(r"__POS_(?:INVOICE|WIDGET_URL|WAIT|STANDBY)__")
 
@@ -115,6 +120,9 @@ class CheckoutPage(QWebEnginePage):
         super().__init__(profile, parent)
         self.policy = policy
         self._navigations = 0  # main-frame navigations judged so far (the first is ours)
+        # The data: URLs of our own documents (setHtml) this page was armed for, latest last:
+        # see _check_url.
+        self._documents: deque[str] = deque(maxlen=OWN_DOCUMENTS)
         if channel is not None:
             self.scripts().insert(_channel_script())
             self.setWebChannel(channel, QWebEngineScript.ScriptWorldId.MainWorld)
@@ -145,9 +153,12 @@ class CheckoutPage(QWebEnginePage):
         if not is_main_frame:
             return True  # the ePay iframe and 3-D Secure pages on any bank's domain
         target = url.toString() if isinstance(url, QUrl) else str(url)
-        verdict = self.policy.main_frame(target, initial=self._navigations == 0)
+        initial = self._navigations == 0
+        verdict = self.policy.main_frame(target, initial=initial)
         self._navigations += 1
         if verdict is Verdict.ALLOW:
+            if initial and target.startswith("data:"):
+                self._documents.append(target)
             return True
         if verdict in (Verdict.BACK_OK, Verdict.BACK_FAIL):
             self.returned.emit(verdict is Verdict.BACK_OK)
@@ -165,7 +176,14 @@ class CheckoutPage(QWebEnginePage):
     def _check_url(self, url: QUrl) -> None:
         # Chromium commits a page's own `location = "about:blank"` without asking
         # acceptNavigationRequest: catch it here, once our first document is in place.
+        # One of our own documents may show up under its data: URL instead of the base URL:
+        # a setHtml() that replaced one still on its way (a standby document asked for while
+        # the empty one loaded) commits so, both of them (tests/webengine/test_standby_page.py).
+        # Only we load data: documents into the main frame: Chromium refuses a page's own
+        # navigation of the top frame to one, and acceptNavigationRequest blocks any after ours.
         target = url.toString()
+        if target in self._documents:
+            return
         if self._navigations and target and not self.policy.may_show(target):
             log.warning("the main frame left the checkout page for %s:", url.scheme())
             self.left.emit(target)
@@ -429,9 +447,37 @@ class CheckoutView(QWidget):
         return PLACEHOLDER.sub(lambda m: values[m.group(0)], template)
 
     def _run_call(self) -> None:
+        """``posPay`` into the current page. Only the document loaded for this invoice answers
+        true; any other answer means that document is not in place yet (see
+        :meth:`_retry_later`), and the call is made again."""
         call, self._call = self._call, ""
-        if call and self._page is not None:
-            self._page.runJavaScript(call)
+        page, invoice = self._page, self._invoice
+        if not call or page is None or invoice is None:
+            return
+
+        def ran(ok: object) -> None:
+            if ok is not True and page is self._page and invoice == self._invoice \
+                    and not self._call:
+                self._call = call
+                self._retry_later(invoice, self._run_call)
+
+        page.runJavaScript(call, 0, ran)
+
+    def _retry_later(self, invoice: str, again: Callable[[], None]) -> None:
+        """``again()`` in a moment, while ``invoice`` still waits for its form.
+
+        A ``setHtml()`` that replaces a document still on its way (the standby document asked
+        for while the empty one loads, Esc and Enter in quick succession) ends in a single
+        ``loadFinished``, which may come before the last document is in place, and none after.
+        So a call that finds the wrong document is made again until the right one answers or
+        the form's timer gives up (``FORM_TIMEOUT_MS``)."""
+
+        def retry() -> None:
+            if self._invoice == invoice and self._timer.isActive():
+                again()
+
+        if self._timer.isActive():
+            QTimer.singleShot(CALL_RETRY_MS, self, retry)
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -490,18 +536,26 @@ class CheckoutView(QWidget):
         """``posBind`` tells the standby page its invoice; once it has answered, ``posPay``
         follows if the token is there. Only our unbound standby document answers true: a
         ``loadFinished`` of an earlier document (one the standby load replaced) finds no
-        ``posBind`` there, and the next load's end tries again (the form's timer guards)."""
+        ``posBind`` there, and it is asked again (:meth:`_retry_later`)."""
         host, invoice, nonce = self._page, self._invoice, self._bind_nonce
         assert host is not None and invoice is not None
 
         def bound(ok: object) -> None:
-            if ok is True and self._binding and self._page is host and self._invoice == invoice:
+            if not (self._binding and self._page is host and self._invoice == invoice):
+                return
+            if ok is True:
                 self._binding = False
                 self._loaded = True
                 self._run_call()
+            else:
+                self._retry_later(invoice, self._rebind)
 
         host.runJavaScript(f'typeof posBind === "function" && '
                            f'posBind({json.dumps(invoice)}, {json.dumps(nonce)});', 0, bound)
+
+    def _rebind(self) -> None:
+        if self._binding and self._page is not None:
+            self._send_bind()
 
     def _new_payment(self, invoice: str, *, redirect: bool, binding: bool) -> None:
         """The per-payment state, fresh for ``invoice`` (the page is chosen by the caller)."""
@@ -614,3 +668,4 @@ class CheckoutView(QWidget):
         log.warning("checkout form failed for %s: %s", invoice, reason)
         self._timer.stop()
         self.failed.emit(invoice, reason)
+
