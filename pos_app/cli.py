@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -105,6 +106,11 @@ def _gui_flags(words: list[str]) -> dict[str, object] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.command is None:
+        # Starting the till: no cycle collection until its window and services are up
+        # (pos_app.ui.startup turns it back on). The start-up makes some 40,000 objects,
+        # almost all kept for good; collecting among them cost 80 passes, 13 ms of CPU.
+        gc.disable()
     from pos_app.logsetup import setup_logging
     from pos_app.store import paths
 
@@ -137,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.training and not args.env and not paths.settings_path().exists():
         from pos_app.ui.app import first_run
 
+        gc.enable()  # the set-up wizard takes its time
         if first_run() is None:
             print("pos-app: set-up was not finished; nothing was started.", file=sys.stderr)
             return 1

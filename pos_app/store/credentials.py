@@ -21,6 +21,8 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from pos_app.store.keyring_import import quick_macos_lookups
+
 __all__ = [
     "CredentialError",
     "KeyringStatus",
@@ -103,7 +105,8 @@ def _unusable_reason(backend: KeyringBackend) -> str:
 def keyring_status() -> KeyringStatus:
     """Describe the active keyring backend and whether secrets may be stored in it."""
     try:
-        backend = keyring.get_keyring()
+        with quick_macos_lookups():  # the first call loads every backend
+            backend = keyring.get_keyring()
     except Exception as exc:  # a broken keyring configuration must not crash the settings UI
         log.warning("Keyring backend could not be loaded: %s", type(exc).__name__)
         return KeyringStatus(False, "unavailable", "The keyring could not be loaded.")

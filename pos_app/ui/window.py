@@ -7,6 +7,7 @@ imports only what the window needs.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -18,9 +19,13 @@ from pos_app.resources import resource
 
 if TYPE_CHECKING:
     from pos_app.store.settings import Settings
+    from pos_app.ui.checkout.web.checkout_view import CheckoutView
     from pos_app.ui.main_window import MainWindow
 
-__all__ = ["ensure_app", "main_window"]
+__all__ = ["add_checkout", "ensure_app", "main_window", "web_after_show"]
+
+# Qt reads this once, when it creates the first window (QT_WIDGETS_RHI_BACKEND picks the API).
+RHI_VARIABLE = "QT_WIDGETS_RHI"
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -32,6 +37,44 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("pos-app")
     app.setOrganizationName("HalykPOS")
     return app
+
+
+def web_after_show(app: QApplication) -> bool:
+    """Whether the till's window may be shown before its web view exists (then made at once).
+
+    Chromium's widget draws through the GPU: a window that gains it after it is on screen is
+    destroyed and made again by Qt, unless the window composites through the GPU from the
+    start, which ``QT_WIDGETS_RHI=1`` asks of Qt before the first window is created. Keys
+    typed into a re-created window were lost (issue 13); with the variable they are not (80
+    of 80 typed at once on Xvfb, with and without a window manager, 2026-12-02). Done on X11
+    only, with Qt's default API for it (OpenGL, Chromium's own): that is where it has been
+    tried. Elsewhere, or where the user set the variable to 0, the web view is built before
+    the window is shown, as before. Call before the first window exists."""
+    if app.platformName() != "xcb" or os.environ.get("QT_QUICK_BACKEND") == "software":
+        return False
+    if os.environ.get(RHI_VARIABLE, "1") != "1" or os.environ.get(RHI_VARIABLE + "_BACKEND"):
+        return False
+    os.environ[RHI_VARIABLE] = "1"
+    return True
+
+
+def add_checkout(window: MainWindow, settings: Settings, *, debug: bool = False,
+                 widget_url: str | None = None) -> CheckoutView:
+    """The checkout web view, made into ``window`` now (its processes start), its standby page
+    with ePay's widget script (``widget_url``) loading."""
+    checkout = _checkout_view(settings, debug=debug, widget_url=widget_url)
+    window.activity.set_checkout(checkout)
+    return checkout
+
+
+def _checkout_view(settings: Settings, *, debug: bool, widget_url: str | None) -> CheckoutView:
+    from pos_app.ui.checkout.web.checkout_view import CheckoutView
+
+    checkout = CheckoutView(settings.checkout_base_url, debug=debug)
+    if settings.checkout_mode != "redirect":
+        checkout.set_standby(widget_url)
+    checkout.warm_up()
+    return checkout
 
 
 def main_window(environment: str, settings: Settings, *, web: bool = True,
@@ -51,14 +94,9 @@ def main_window(environment: str, settings: Settings, *, web: bool = True,
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     checkout = None
     if web:
-        from pos_app.ui.checkout.web.checkout_view import CheckoutView
-
         # First, before the rest of the window is even imported: Chromium's processes start
         # now and the standby page with ePay's script loads while the window is built.
-        checkout = CheckoutView(settings.checkout_base_url, debug=debug)
-        if settings.checkout_mode != "redirect":
-            checkout.set_standby(widget_url)
-        checkout.warm_up()
+        checkout = _checkout_view(settings, debug=debug, widget_url=widget_url)
     if web_started is not None:
         web_started()
     from pos_app.ui.main_window import MainWindow
