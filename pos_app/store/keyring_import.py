@@ -13,27 +13,35 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 from collections.abc import Iterator
 
 MACOS_FRAMEWORKS = frozenset({"Security", "CoreServices", "Foundation"})
+# keyring_status() runs on several threads (services, head office, fiscal, settings): one at a
+# time swaps the function, and only until keyring has loaded its backends once.
+_lock = threading.Lock()
+_loaded = False
 
 
 @contextlib.contextmanager
 def quick_macos_lookups() -> Iterator[None]:
     """Within the block (the first ``keyring.get_keyring()``), the macOS frameworks are not
     searched for."""
-    if sys.platform == "darwin":
+    global _loaded
+    if sys.platform == "darwin" or _loaded:
         yield
         return
     import ctypes.util
 
-    search = ctypes.util.find_library
+    with _lock:
+        search = ctypes.util.find_library
 
-    def find_library(name: str) -> str | None:
-        return None if name in MACOS_FRAMEWORKS else search(name)
+        def find_library(name: str) -> str | None:
+            return None if name in MACOS_FRAMEWORKS else search(name)
 
-    ctypes.util.find_library = find_library
-    try:
-        yield
-    finally:
-        ctypes.util.find_library = search
+        ctypes.util.find_library = find_library
+        try:
+            yield
+            _loaded = True
+        finally:
+            ctypes.util.find_library = search

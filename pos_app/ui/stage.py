@@ -37,7 +37,7 @@ class ActivityPanel(QStackedWidget):
         self.addWidget(self.idle)
         self._checkout = checkout
         if checkout is not None:
-            _ = self.form  # the web view must be in the window before it shows (ui.startup)
+            _ = self.form  # the web view in the window before it shows (ui.startup)
         self.retranslate()
 
     @property
@@ -45,8 +45,9 @@ class ActivityPanel(QStackedWidget):
         return self._checkout
 
     def set_checkout(self, checkout: CheckoutView) -> None:
-        """The web view for a window built without one (shown already: Qt then recreates the
-        window's native surface, see ui.startup)."""
+        """The web view for a window built without one. Once it is on screen, only a window
+        that composites through the GPU from its creation is not re-created by Qt as the web
+        view joins it (:func:`pos_app.ui.window.window_first`, ui.startup)."""
         form = self.form
         self._checkout = checkout
         form.set_checkout(checkout)

@@ -4,7 +4,7 @@
    except a secret kept in the system keyring;
 2. on the GUI thread: the window with its panels, shown and focused, and the checkout web
    view with its first page asked of Chromium: on X11 the window first and the web view right
-   after it is shown (:func:`pos_app.ui.window.web_after_show`), elsewhere the web view first
+   after it is shown (:func:`pos_app.ui.window.window_first`), elsewhere the web view first
    (:func:`main_window`);
 3. on a worker thread, started as soon as Chromium has that first page to load
    (:mod:`pos_app.ui.preload`): a secret kept in the system keyring, the journal, training
@@ -46,7 +46,7 @@ from PySide6.QtWidgets import QWidget
 from pos_app.ui import preload
 from pos_app.ui.common import i18n
 from pos_app.ui.common.tasks import Tasks
-from pos_app.ui.window import add_checkout, ensure_app, main_window, web_after_show
+from pos_app.ui.window import add_checkout, ensure_app, main_window, window_first
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -96,7 +96,8 @@ class Startup(QObject):
         self._loading: Future[Loaded] | None = None
         # Outside training the hosts are known now: ePay's script loads while the cashier types.
         self._widget_url = setup.hosts.widget_url if setup.hosts is not None else None
-        self._web_after_show = web_after_show(ensure_app())
+        ensure_app()
+        self._web_after_show = window_first()
         if self._web_after_show:  # on screen first, the web view a moment later (show())
             self.window = main_window(setup.environment, setup.settings, web=False, debug=debug)
         else:
@@ -121,12 +122,16 @@ class Startup(QObject):
             QTimer.singleShot(0, self._add_web)
 
     def _add_web(self) -> None:
-        """Stage 2's web view, once the window is on screen (:func:`web_after_show`); then the
+        """Stage 2's web view, once the window is on screen (:func:`window_first`); then the
         services' worker (stage 3), as :func:`main_window` would start it."""
         if self._closed:
             return
-        add_checkout(self.window, self.setup.settings, debug=self.debug,
-                     widget_url=self._widget_url)
+        try:
+            add_checkout(self.window, self.setup.settings, debug=self.debug,
+                         widget_url=self._widget_url)
+        except Exception as exc:  # no web view, no payment: said, and the till closes
+            self._fail(exc)
+            return
         self._load()
 
     def _on_painted(self) -> None:
@@ -144,7 +149,12 @@ class Startup(QObject):
         from pos_app.ui.app import wire_till
 
         runtime, left_open = self._loaded
-        till = wire_till(runtime, self.window, self.tasks, debug=self.debug)
+        try:
+            till = wire_till(runtime, self.window, self.tasks, debug=self.debug)
+        except Exception as exc:  # a window that cannot take a payment must not stay open
+            self._loaded = None  # not again; close() closes the runtime
+            self._fail(exc)
+            return
         self.till = till
         if till.display is not None:
             had_focus = self.window.isActiveWindow()

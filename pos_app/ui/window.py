@@ -22,10 +22,12 @@ if TYPE_CHECKING:
     from pos_app.ui.checkout.web.checkout_view import CheckoutView
     from pos_app.ui.main_window import MainWindow
 
-__all__ = ["add_checkout", "ensure_app", "main_window", "web_after_show"]
+__all__ = ["add_checkout", "ensure_app", "main_window", "web_after_show", "window_first"]
 
 # Qt reads this once, when it creates the first window (QT_WIDGETS_RHI_BACKEND picks the API).
 RHI_VARIABLE = "QT_WIDGETS_RHI"
+# Decided by ensure_app() as it makes the application, before any window (window_first()).
+_window_first = False
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -36,7 +38,17 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv or [sys.argv[0] if sys.argv else "pos-app"])
     app.setApplicationName("pos-app")
     app.setOrganizationName("HalykPOS")
+    global _window_first
+    _window_first = web_after_show(app)
     return app
+
+
+def window_first() -> bool:
+    """Whether this process shows the till's window before its web view: decided when
+    :func:`ensure_app` made the application, before any window could exist (the set-up
+    wizard's would have fixed Qt's choice too: Qt reads ``QT_WIDGETS_RHI`` once). An
+    application made elsewhere (tests) keeps the web view first."""
+    return _window_first
 
 
 def web_after_show(app: QApplication) -> bool:
@@ -45,11 +57,12 @@ def web_after_show(app: QApplication) -> bool:
     Chromium's widget draws through the GPU: a window that gains it after it is on screen is
     destroyed and made again by Qt, unless the window composites through the GPU from the
     start, which ``QT_WIDGETS_RHI=1`` asks of Qt before the first window is created. Keys
-    typed into a re-created window were lost (issue 13); with the variable they are not (80
-    of 80 typed at once on Xvfb, with and without a window manager, 2026-12-02). Done on X11
-    only, with Qt's default API for it (OpenGL, Chromium's own): that is where it has been
-    tried. Elsewhere, or where the user set the variable to 0, the web view is built before
-    the window is shown, as before. Call before the first window exists."""
+    typed into a re-created window were lost (issue 13); with the variable the window typed
+    into stays (xdotool typing at once on Xvfb, with and without a window manager, idle and
+    loaded, 2026-12-02: README "Performance"). Done on X11 only, with Qt's default API for it
+    (OpenGL, Chromium's own): that is where it has been tried. Elsewhere, or where the user
+    set the variable to 0, the web view is built before the window is shown, as before. Only
+    before the first window exists does the variable count (:func:`ensure_app`)."""
     if app.platformName() != "xcb" or os.environ.get("QT_QUICK_BACKEND") == "software":
         return False
     if os.environ.get(RHI_VARIABLE, "1") != "1" or os.environ.get(RHI_VARIABLE + "_BACKEND"):

@@ -14,6 +14,13 @@ from pos_app.store import keyring_import
 from pos_app.store.keyring_import import MACOS_FRAMEWORKS, quick_macos_lookups
 
 
+class _Platform:
+    """Stands in for the module's ``sys`` (the process's own sys.platform is left alone)."""
+
+    def __init__(self, platform: str) -> None:
+        self.platform = platform
+
+
 def test_off_macos_the_frameworks_are_not_searched_and_other_names_are(
         monkeypatch: pytest.MonkeyPatch) -> None:
     searched: list[str] = []
@@ -22,20 +29,24 @@ def test_off_macos_the_frameworks_are_not_searched_and_other_names_are(
         searched.append(name)
         return f"lib{name}.so"
 
-    monkeypatch.setattr(keyring_import.sys, "platform", "linux")
+    monkeypatch.setattr(keyring_import, "sys", _Platform("linux"))
+    monkeypatch.setattr(keyring_import, "_loaded", False)
     monkeypatch.setattr(ctypes.util, "find_library", search)
     with quick_macos_lookups():
         assert [ctypes.util.find_library(n) for n in sorted(MACOS_FRAMEWORKS)] == [None] * 3
         assert ctypes.util.find_library("c") == "libc.so"
     assert searched == ["c"]
     assert ctypes.util.find_library is search  # put back
+    with quick_macos_lookups():  # keyring's backends are loaded: nothing to spare any more
+        assert ctypes.util.find_library is search
 
 
 def test_on_macos_nothing_is_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     def search(name: str) -> str | None:
         return f"/System/{name}"
 
-    monkeypatch.setattr(keyring_import.sys, "platform", "darwin")
+    monkeypatch.setattr(keyring_import, "sys", _Platform("darwin"))
+    monkeypatch.setattr(keyring_import, "_loaded", False)
     monkeypatch.setattr(ctypes.util, "find_library", search)
     with quick_macos_lookups():
         assert ctypes.util.find_library is search

@@ -3,6 +3,7 @@ meanwhile, the controllers once both are there. Keys pressed in between are not 
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from pathlib import Path
@@ -28,6 +29,15 @@ def _setup(emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("POS_APP_HOME", str(tmp_path))
     return check_setup("training", settings=Settings(environment="training"),
                        emulator_urls=emulator.urls)
+
+
+@pytest.fixture(autouse=True)
+def _collection_as_the_command_leaves_it() -> object:
+    """`pos-app` turns the cycle collector off before the start (pos_app.cli); the start must
+    turn it back on, whatever the outcome."""
+    gc.disable()
+    yield
+    gc.enable()
 
 
 def _start(qtbot: QtBot, setup: Setup) -> Startup:
@@ -64,6 +74,7 @@ def test_window_first_then_services_and_an_early_enter_pays(
     qtbot.keyClick(window.entry.amount, Qt.Key.Key_Return)
     assert window.controller is None  # still loading: the Enter is kept, not lost
     till = _loaded(qtbot, startup)
+    assert gc.isenabled()
     frame = wait_for_card_form(qtbot, till)
     type_card(qtbot, till, frame, "4405639704015096", "0127", "321")
     qtbot.waitUntil(lambda: till.controller.stage is Stage.RESULT, timeout=TIMEOUT)
@@ -104,7 +115,50 @@ def test_a_journal_that_cannot_be_opened_is_said_plainly(
     text = failed.args[0]
     assert "cannot be written" in text and "readonly database" not in text
     assert startup.till is None and startup.window.controller is None
+    assert gc.isenabled()
     startup.close()
+
+
+def test_the_window_first_then_the_web_view_and_an_early_enter_pays(
+    qtbot: QtBot, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The X11 order (pos_app.ui.window.window_first), here offscreen: the window without a
+    web view, shown; the web view on the next turn, then the services."""
+    monkeypatch.setattr("pos_app.ui.startup.window_first", lambda: True)
+    startup = _start(qtbot, _setup(emulator, tmp_path, monkeypatch))
+    window = startup.window
+    assert window.activity.checkout is None and startup._loading is None
+    qtbot.keyClicks(window.entry.amount, "1500")
+    qtbot.keyClick(window.entry.amount, Qt.Key.Key_Return)
+    till = _loaded(qtbot, startup)
+    assert window.activity.checkout is till.checkout is not None
+    assert gc.isenabled()
+    frame = wait_for_card_form(qtbot, till)
+    assert frame is not None and [p.amount for p in till.runtime.journal.recent(5)] == [1500]
+    _close(startup, till)
+
+
+@pytest.mark.parametrize("where", ["pos_app.ui.startup.add_checkout", "pos_app.ui.app.wire_till"])
+def test_a_till_that_cannot_build_its_web_view_or_controllers_says_so_and_closes(
+    qtbot: QtBot, emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    where: str,
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("no GPU")
+
+    monkeypatch.setattr("pos_app.ui.startup.window_first", lambda: True)
+    monkeypatch.setattr(where, broken)
+    startup = _start(qtbot, _setup(emulator, tmp_path, monkeypatch))
+    with qtbot.waitSignal(startup.failed, timeout=TIMEOUT) as failed:
+        pass
+    assert "не смогла запуститься" in failed.args[0] and "GPU" not in failed.args[0]  # ru
+    assert startup.till is None and gc.isenabled()
+    loading = startup._loading
+    startup.close()
+    if loading is not None:  # the services were up: closed with the window, not leaked
+        runtime, _left_open = loading.result()
+        with pytest.raises(sqlite3.ProgrammingError):
+            runtime.journal.conn.execute("SELECT 1")
 
 
 def test_closed_while_the_services_load_leaves_nothing_open(

@@ -621,9 +621,11 @@ class CheckoutView(QWidget):
         if self._invoice is None or self._loaded:
             return  # a refused navigation also ends in loadFinished(False): only the first counts
         if self._binding:  # the standby page this payment waits for has loaded
-            if ok:
-                self._send_bind()
-            return  # not ok: an earlier load it replaced; the form's timer guards the rest
+            # Even not ok: that may be the end of an earlier load this one replaced, reported
+            # for both. posBind answers only our standby document, asked until the form's
+            # timer ends (_retry_later).
+            self._send_bind()
+            return
         self._loaded = ok
         if not ok:
             self._fail("the bank's payment page did not load" if self._redirect
