@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pos_app.resources import resource
 from pos_app.ui.common import i18n
 from pos_app.ui.main_window import MainWindow
-from pos_app.ui.window import ensure_app, main_window
+from pos_app.ui.window import add_checkout, ensure_app, main_window
 
 if TYPE_CHECKING:
     from pos_app.runtime import Runtime
@@ -72,14 +72,10 @@ class Till:
         """The checkout web view; made now (and its processes started) if the window was built
         without one (``main_window(web=False)``)."""
         if self.checkout is None:
-            from pos_app.ui.checkout.web.checkout_view import CheckoutView
-
-            view = CheckoutView(self.runtime.settings.checkout_base_url, debug=debug)
+            view = add_checkout(self.window, self.runtime.settings, debug=debug,
+                                widget_url=self.runtime.hosts.widget_url)
             self.checkout = view
             self.controller.attach_view(view)
-            self.window.activity.set_checkout(view)
-            _standby(view, self.runtime)
-            view.warm_up()
         return self.checkout
 
 

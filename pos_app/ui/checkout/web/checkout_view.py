@@ -670,4 +670,3 @@ class CheckoutView(QWidget):
         log.warning("checkout form failed for %s: %s", invoice, reason)
         self._timer.stop()
         self.failed.emit(invoice, reason)
-
